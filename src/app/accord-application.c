@@ -1,0 +1,584 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "accord-application.h"
+#include "accord-demo.h"
+#include "accord-form.h"
+#include "accord-store.h"
+#include "accord-window.h"
+
+/* How many partners "Explore a sample workspace" creates. */
+#define SAMPLE_PARTNERS 60
+#define SAMPLE_SEED 1
+#define MAX_RECENT 8
+
+struct _AccordApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  GMenu *recent_menu;
+  GCancellable *cancellable;
+  char *requested_workspace;
+};
+
+G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, ADW_TYPE_APPLICATION)
+
+static AccordWindow *
+get_window (AccordApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+      for (; windows != NULL; windows = windows->next)
+        if (ACCORD_IS_WINDOW (windows->data))
+          return windows->data;
+      window = GTK_WINDOW (accord_window_new (GTK_APPLICATION (self)));
+      g_menu_append_section (accord_window_get_recent_section (ACCORD_WINDOW (window)), NULL,
+                             G_MENU_MODEL (self->recent_menu));
+    }
+  return ACCORD_WINDOW (window);
+}
+
+char *
+accord_application_dup_default_workspace (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "accord", "workspace.accord", NULL);
+}
+
+static char *
+dup_sample_workspace (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "accord", "sample.accord", NULL);
+}
+
+/* Recent workspaces */
+
+static void
+rebuild_recent_menu (AccordApplication *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *label = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "app.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static void
+remember_workspace (AccordApplication *self,
+                    const char        *path)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (recent[i], path) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) updated);
+  g_settings_set_string (self->settings, "last-workspace", path);
+  rebuild_recent_menu (self);
+}
+
+gboolean
+accord_application_open_workspace (AccordApplication *self,
+                                   const char        *path,
+                                   gboolean           create)
+{
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window;
+
+  g_return_val_if_fail (ACCORD_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  window = get_window (self);
+
+  if (create)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_mkdir_with_parents (dir, 0700);
+    }
+
+  store = accord_store_open (path, create ? ACCORD_STORE_OPEN_CREATE : ACCORD_STORE_OPEN_DEFAULT,
+                             &error);
+  if (store == NULL)
+    {
+      accord_window_show_problem (window, error->message);
+      gtk_window_present (GTK_WINDOW (window));
+      return FALSE;
+    }
+
+  accord_window_set_store (window, store);
+  remember_workspace (self, path);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+chooser_response_cb (GtkNativeDialog   *chooser,
+                     int                response,
+                     AccordApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) ==
+                        GTK_FILE_CHOOSER_ACTION_SAVE;
+
+      if (path != NULL)
+        {
+          /* A new workspace keeps its extension, so it is easy to find again. */
+          if (create && !g_str_has_suffix (path, ".accord"))
+            {
+              char *with_ext = g_strconcat (path, ".accord", NULL);
+              g_free (path);
+              path = with_ext;
+            }
+          accord_application_open_workspace (self, path, create);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+run_chooser (AccordApplication    *self,
+             GtkFileChooserAction  action)
+{
+  AccordWindow *window = get_window (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  chooser = gtk_file_chooser_native_new (save ? _("New Workspace") : _("Open Workspace"),
+                                         GTK_WINDOW (window), action,
+                                         save ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Accord workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.accord");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (save)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Workspace.accord"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_workspace_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  run_chooser (user_data, GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+open_workspace_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  run_chooser (user_data, GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+open_recent_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  accord_application_open_workspace (user_data, g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+sample_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Its own connection, in this thread: the window's stays free. */
+  if (!accord_demo_write (path, SAMPLE_PARTNERS, SAMPLE_SEED, cancellable, &error))
+    {
+      g_unlink (path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sample_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AccordApplication *self = ACCORD_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window = get_window (self);
+  const char *path = g_task_get_task_data (G_TASK (result));
+
+  accord_window_show_busy (window, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        accord_window_show_problem (window, error->message);
+      return;
+    }
+  accord_application_open_workspace (self, path, FALSE);
+}
+
+static void
+explore_sample_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AccordApplication *self = user_data;
+  g_autofree char *path = dup_sample_workspace ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GTask) task = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      accord_application_open_workspace (self, path, FALSE);
+      return;
+    }
+
+  g_mkdir_with_parents (dir, 0700);
+  accord_window_show_busy (get_window (self), _("Preparing the Sample Workspace"));
+
+  task = g_task_new (self, self->cancellable, sample_done_cb, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, sample_thread);
+}
+
+static void
+about_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  AccordApplication *self = user_data;
+  const char *developers[] = { _("The Accord authors"), NULL };
+
+  adw_show_about_window (GTK_WINDOW (get_window (self)),
+                         "application-name", _("Accord"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Accord authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Run your partnerships from first contact to renewal, "
+                                       "on your own computer."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing the windows lets each save, or ask about, what is typed. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-workspace", new_workspace_cb },
+  { "open-workspace", open_workspace_cb },
+  { "open-recent", open_recent_cb, "s" },
+  { "explore-sample", explore_sample_cb },
+  { "about", about_cb },
+  { "quit", quit_cb },
+};
+
+/* Test and measurement hooks, all driven by environment variables so the
+ * shipped behaviour is unchanged when they are unset. */
+
+static long
+resident_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static gboolean
+save_screenshot (GtkWidget  *widget,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean
+screenshot_timeout_cb (gpointer data)
+{
+  GtkWidget *window = data;
+  const char *path = g_getenv ("ACCORD_SCREENSHOT");
+
+  if (!save_screenshot (window, path))
+    g_printerr ("accord: could not save %s\n", path);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+
+  if (g_getenv ("ACCORD_FIRST_FRAME_EXIT") != NULL)
+    {
+      g_print ("first-frame-us %" G_GINT64_FORMAT "\nrss-kb %ld\n",
+               g_get_monotonic_time (), resident_kb ());
+      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+      return;
+    }
+  if (g_getenv ("ACCORD_SCREENSHOT") != NULL)
+    g_timeout_add (600, screenshot_timeout_cb, window);
+}
+
+static void
+window_map_cb (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, window_map_cb, NULL);
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), window);
+}
+
+static void
+install_hooks (AccordApplication *self,
+               AccordWindow      *window)
+{
+  const char *scheme = g_getenv ("ACCORD_COLOR_SCHEME");
+  const char *size = g_getenv ("ACCORD_WINDOW_SIZE");
+
+  if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+  else if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  if (size != NULL)
+    {
+      int w = 0, h = 0;
+      if (sscanf (size, "%dx%d", &w, &h) == 2 && w > 0 && h > 0)
+        gtk_window_set_default_size (GTK_WINDOW (window), w, h);
+    }
+
+  if (g_getenv ("ACCORD_FIRST_FRAME_EXIT") != NULL || g_getenv ("ACCORD_SCREENSHOT") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (window_map_cb), NULL);
+}
+
+/* GApplication */
+
+static int
+accord_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  AccordApplication *self = ACCORD_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "workspace", "^ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_free (self->requested_workspace);
+      self->requested_workspace = g_file_get_path (file);
+    }
+  return -1;
+}
+
+static void
+accord_application_activate (GApplication *app)
+{
+  AccordApplication *self = ACCORD_APPLICATION (app);
+  g_autofree char *path = NULL;
+  gboolean is_default = FALSE;
+  AccordWindow *window;
+
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL &&
+      self->requested_workspace == NULL)
+    {
+      gtk_window_present (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      return;
+    }
+
+  window = get_window (self);
+  install_hooks (self, window);
+
+  if (self->requested_workspace != NULL)
+    path = g_steal_pointer (&self->requested_workspace);
+  else if (self->settings != NULL)
+    {
+      path = g_settings_get_string (self->settings, "last-workspace");
+      if (*path == '\0' || !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_clear_pointer (&path, g_free);
+    }
+  if (path == NULL)
+    {
+      path = accord_application_dup_default_workspace ();
+      is_default = TRUE;
+    }
+
+  /* The default workspace is created on first start; a named one must
+   * exist, except when given on the command line (then it is created). */
+  accord_application_open_workspace (self, path, TRUE);
+  (void) is_default;
+}
+
+static void
+accord_application_startup (GApplication *app)
+{
+  AccordApplication *self = ACCORD_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *help_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (BASE_APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
+
+  rebuild_recent_menu (self);
+}
+
+static void
+accord_application_shutdown (GApplication *app)
+{
+  AccordApplication *self = ACCORD_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (accord_application_parent_class)->shutdown (app);
+}
+
+static void
+accord_application_dispose (GObject *object)
+{
+  AccordApplication *self = ACCORD_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (accord_application_parent_class)->dispose (object);
+}
+
+static void
+accord_application_finalize (GObject *object)
+{
+  AccordApplication *self = ACCORD_APPLICATION (object);
+
+  g_free (self->requested_workspace);
+
+  G_OBJECT_CLASS (accord_application_parent_class)->finalize (object);
+}
+
+static void
+accord_application_class_init (AccordApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  accord_form_ensure_resources ();
+
+  object_class->dispose = accord_application_dispose;
+  object_class->finalize = accord_application_finalize;
+  app_class->activate = accord_application_activate;
+  app_class->startup = accord_application_startup;
+  app_class->shutdown = accord_application_shutdown;
+  app_class->handle_local_options = accord_application_handle_local_options;
+}
+
+static void
+accord_application_init (AccordApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the workspace file PATH (created when missing)"), N_("PATH") },
+    { NULL }
+  };
+
+  self->cancellable = g_cancellable_new ();
+  self->recent_menu = g_menu_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+AccordApplication *
+accord_application_new (void)
+{
+  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+
+  /* Tests and benchmarks start many copies at once. */
+  if (g_getenv ("ACCORD_NON_UNIQUE") != NULL)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  return g_object_new (ACCORD_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", "/io/github/accordhq/Accord",
+                       "flags", flags,
+                       NULL);
+}

@@ -1,0 +1,35 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Small helpers shared by the forms: how a field shows that its text was
+ * refused, and accessible names for entry rows. */
+
+/* Names the editable inside an AdwEntryRow after the row's title, so
+ * screen readers (and our AT-SPI tests) find "Name", "Email"... */
+void accord_form_label_entry_row (AdwEntryRow *row);
+
+/* Shows @error (or clears it when NULL) on @row and in @label. */
+void accord_form_show_error      (GtkWidget    *row,
+                                  GtkWidget    *label,
+                                  const GError *error);
+
+/* Asks for a name in a small dialog; calls @callback with the trimmed
+ * name when the user confirms. The Add button stays off while empty. */
+typedef void (*AccordNameCallback) (const char *name, gpointer user_data);
+void accord_form_ask_name (GtkWidget          *parent,
+                           const char         *heading,
+                           const char         *entry_label,
+                           const char         *confirm_label,
+                           AccordNameCallback  callback,
+                           gpointer            user_data);
+
+/* Registers the app's resources (templates, CSS) once. */
+void accord_form_ensure_resources (void);
+
+G_END_DECLS

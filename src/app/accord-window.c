@@ -1,0 +1,608 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accord-window.h"
+#include "accord-form.h"
+#include "accord-partner-page.h"
+#include "accord-partner-row.h"
+#include "accord-store.h"
+
+struct _AccordWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AccordStore *store;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+  GtkStringFilter *filter;
+  gboolean close_confirmed;
+  GBinding *title_binding;
+  GSettings *settings;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *problem_page;
+  AdwStatusPage *busy_page;
+  GtkSpinner *busy_spinner;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  GtkSearchEntry *search_entry;
+  GtkStack *list_stack;
+  GtkListView *list_view;
+  GtkStack *content_stack;
+  AdwWindowTitle *content_title;
+  AdwWindowTitle *welcome_title;
+  AccordPartnerPage *partner_page;
+  GMenu *recent_section;
+};
+
+G_DEFINE_FINAL_TYPE (AccordWindow, accord_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static AccordPartner *
+selected_partner (AccordWindow *self)
+{
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+clear_title_binding (AccordWindow *self)
+{
+  if (self->title_binding == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->title_binding), (gpointer *) &self->title_binding);
+  g_binding_unbind (g_steal_pointer (&self->title_binding));
+}
+
+static void
+update_title (AccordWindow *self)
+{
+  AccordPartner *partner = accord_partner_page_get_partner (self->partner_page);
+  g_autofree char *basename = NULL;
+
+  if (self->store != NULL)
+    basename = g_path_get_basename (accord_store_get_path (self->store));
+
+  /* The title follows renames through a binding on the partner's name. */
+  clear_title_binding (self);
+  if (partner != NULL)
+    {
+      self->title_binding = g_object_bind_property (partner, "name", self->content_title, "title",
+                                                    G_BINDING_SYNC_CREATE);
+      /* The binding dies with the partner; forget it then. */
+      g_object_add_weak_pointer (G_OBJECT (self->title_binding), (gpointer *) &self->title_binding);
+    }
+  else
+    adw_window_title_set_title (self->content_title, "");
+  adw_window_title_set_subtitle (self->content_title, basename);
+  adw_window_title_set_subtitle (self->welcome_title, basename);
+}
+
+static void
+update_pages (AccordWindow *self)
+{
+  GListModel *partners;
+  guint n_all, n_shown;
+
+  if (self->store == NULL)
+    return;
+
+  partners = accord_store_get_partners (self->store);
+  n_all = g_list_model_get_n_items (partners);
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  gtk_stack_set_visible_child_name (self->main_stack, n_all == 0 ? "welcome" : "partners");
+  gtk_stack_set_visible_child_name (self->list_stack, n_shown == 0 ? "no-match" : "list");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-partner",
+                                 selected_partner (self) != NULL);
+}
+
+static void
+selection_changed_cb (AccordWindow *self)
+{
+  AccordPartner *partner = selected_partner (self);
+
+  accord_partner_page_set_partner (self->partner_page, partner);
+  gtk_stack_set_visible_child_name (self->content_stack, partner ? "partner" : "none");
+  update_title (self);
+  update_pages (self);
+}
+
+static void
+list_activate_cb (GtkListView  *list_view,
+                  guint         position,
+                  AccordWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+items_changed_cb (AccordWindow *self)
+{
+  update_pages (self);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   AccordWindow   *self)
+{
+  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    AccordWindow   *self)
+{
+  /* Enter in the search field opens the first match. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      accord_partner_page_focus_name (self->partner_page);
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, accord_partner_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  AccordPartner *partner = gtk_list_item_get_item (item);
+
+  accord_partner_row_set_partner (ACCORD_PARTNER_ROW (gtk_list_item_get_child (item)), partner);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accord_partner_get_name (partner), -1);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  accord_partner_row_set_partner (ACCORD_PARTNER_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Actions */
+
+static void
+add_partner_named (const char *name,
+                   gpointer    user_data)
+{
+  g_autoptr(AccordWindow) self = user_data;
+  g_autoptr(AccordPartner) partner = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  partner = accord_partner_new (name);
+  if (!accord_store_add_partner (self->store, partner, NULL, &error))
+    {
+      accord_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* A new partner must be visible even when the search would hide it. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  accord_window_select_partner (self, partner);
+  accord_partner_page_focus_name (self->partner_page);
+}
+
+static void
+add_partner_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  accord_form_ask_name (widget, _("New Partner"), _("Partner name"), _("_Add"),
+                        add_partner_named, g_object_ref (self));
+}
+
+static void
+undo_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AccordPartner *partner;
+
+  if (self->store == NULL)
+    return;
+  partner = accord_store_lookup_partner (self->store, g_variant_get_int64 (parameter));
+  if (partner == NULL || accord_partner_get_trashed_at (partner) == NULL)
+    return;
+
+  if (!accord_store_restore_partner (self->store, partner, &error))
+    {
+      accord_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  accord_window_select_partner (self, partner);
+}
+
+static void
+trash_partner_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  g_autoptr(AccordPartner) partner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (selected_partner (self) == NULL)
+    return;
+
+  partner = g_object_ref (selected_partner (self));
+  /* Save what was typed first, so Undo brings back the latest version. */
+  accord_partner_page_flush (self->partner_page);
+  if (!accord_store_trash_partner (self->store, partner, &error))
+    {
+      accord_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: %s is a partner's name. */
+  title = g_strdup_printf (_("“%s” moved to the trash"), accord_partner_get_name (partner));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-trash");
+  adw_toast_set_action_target_value (toast,
+                                     g_variant_new_int64 (accord_partner_get_id (partner)));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  accord_window_add_toast (self, toast);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Closing: nothing typed is dropped silently. */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   AccordWindow     *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+accord_window_close_request (GtkWindow *window)
+{
+  AccordWindow *self = ACCORD_WINDOW (window);
+  g_autofree char *unsaved = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->store == NULL)
+    return GTK_WINDOW_CLASS (accord_window_parent_class)->close_request (window);
+
+  if (accord_partner_page_flush (self->partner_page))
+    return GTK_WINDOW_CLASS (accord_window_parent_class)->close_request (window);
+
+  unsaved = accord_partner_page_describe_unsaved (self->partner_page);
+  dialog = adw_message_dialog_new (window, _("Some Changes Cannot Be Saved"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("These entries were refused and are not saved yet:\n%s"),
+                                  unsaved ? unsaved : _("a field on this page"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+accord_window_dispose (GObject *object)
+{
+  AccordWindow *self = ACCORD_WINDOW (object);
+
+  accord_window_set_store (self, NULL);
+  clear_title_binding (self);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (accord_window_parent_class)->dispose (object);
+}
+
+static void
+accord_window_class_init (AccordWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = accord_window_dispose;
+  window_class->close_request = accord_window_close_request;
+
+  g_type_ensure (ACCORD_TYPE_PARTNER_PAGE);
+
+  accord_form_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/accordhq/Accord/ui/accord-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, busy_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, welcome_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, partner_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, recent_section);
+
+  gtk_widget_class_install_action (widget_class, "win.add-partner", NULL, add_partner_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-partner", NULL);
+  gtk_widget_class_install_action (widget_class, "win.trash-partner", NULL, trash_partner_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "win.trash-partner", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo-trash", "x", undo_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+}
+
+static void
+accord_window_init (AccordWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Window size comes back between runs when the schema is installed. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
+    if (schema != NULL)
+      {
+        self->settings = g_settings_new (BASE_APPLICATION_ID);
+        g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+        g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+        g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      }
+    else
+      gtk_window_set_default_size (GTK_WINDOW (self), 980, 680);
+  }
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  expression = gtk_property_expression_new (ACCORD_TYPE_PARTNER, NULL, "name");
+  self->filter = gtk_string_filter_new (expression);
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-partner", FALSE);
+}
+
+AccordWindow *
+accord_window_new (GtkApplication *application)
+{
+  return g_object_new (ACCORD_TYPE_WINDOW, "application", application, NULL);
+}
+
+AccordStore *
+accord_window_get_store (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+accord_window_set_store (AccordWindow *self,
+                         AccordStore  *store)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  GtkStringSorter *sorter;
+
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || ACCORD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      accord_partner_page_flush (self->partner_page);
+      g_signal_handlers_disconnect_by_data (accord_store_get_partners (self->store), self);
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+
+  accord_partner_page_set_partner (self->partner_page, NULL);
+  accord_partner_page_set_store (self->partner_page, store);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_set_object (&self->store, store);
+
+  if (store == NULL)
+    return;
+
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (accord_store_get_partners (store)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  sorter = gtk_string_sorter_new (gtk_property_expression_new (ACCORD_TYPE_PARTNER, NULL, "name"));
+  gtk_string_sorter_set_ignore_case (sorter, TRUE);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                    GTK_SORTER (sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (items_changed_cb), self);
+  g_signal_connect_swapped (accord_store_get_partners (store), "items-changed",
+                            G_CALLBACK (items_changed_cb), self);
+  gtk_stack_set_visible_child_name (self->content_stack, "none");
+  update_title (self);
+  update_pages (self);
+}
+
+void
+accord_window_show_problem (AccordWindow *self,
+                            const char   *message)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  accord_window_set_store (self, NULL);
+  adw_status_page_set_description (self->problem_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "problem");
+}
+
+void
+accord_window_show_busy (AccordWindow *self,
+                         const char   *title)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  if (title != NULL)
+    {
+      adw_status_page_set_title (self->busy_page, title);
+      gtk_spinner_start (self->busy_spinner);
+      gtk_stack_set_visible_child_name (self->main_stack, "busy");
+    }
+  else
+    {
+      gtk_spinner_stop (self->busy_spinner);
+      update_pages (self);
+    }
+}
+
+void
+accord_window_add_toast (AccordWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AccordPartnerPage *
+accord_window_get_partner_page (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  return self->partner_page;
+}
+
+void
+accord_window_select_partner (AccordWindow  *self,
+                              AccordPartner *partner)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (ACCORD_IS_PARTNER (partner));
+
+  if (self->selection == NULL)
+    return;
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordPartner) item = g_list_model_get_item (model, i);
+      if (item == partner)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          adw_leaflet_set_visible_child (self->leaflet, self->content);
+          return;
+        }
+    }
+}
+
+const char *
+accord_window_get_page (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GMenu *
+accord_window_get_recent_section (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  return self->recent_section;
+}

@@ -1,0 +1,30 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "accord-app-types.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_WINDOW (accord_window_get_type ())
+G_DECLARE_FINAL_TYPE (AccordWindow, accord_window, ACCORD, WINDOW, AdwApplicationWindow)
+
+AccordWindow      *accord_window_new         (GtkApplication *application);
+AccordStore       *accord_window_get_store   (AccordWindow *self);
+/* Shows the workspace: the welcome page while it is empty, else the list. */
+void               accord_window_set_store   (AccordWindow *self, AccordStore *store);
+/* Shows why a workspace could not be opened, with ways forward. */
+void               accord_window_show_problem (AccordWindow *self, const char *message);
+/* Shows a spinner page while long work runs (NULL title ends it). */
+void               accord_window_show_busy   (AccordWindow *self, const char *title);
+void               accord_window_add_toast   (AccordWindow *self, AdwToast *toast);
+AccordPartnerPage *accord_window_get_partner_page (AccordWindow *self);
+/* Selects @partner in the list and shows its page. */
+void               accord_window_select_partner (AccordWindow *self, AccordPartner *partner);
+/* The visible page name: "welcome", "problem", "busy" or "partners". */
+const char        *accord_window_get_page    (AccordWindow *self);
+/* The menu section that lists recent workspaces; the application fills it. */
+GMenu             *accord_window_get_recent_section (AccordWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,559 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "accord-demo.h"
+#include "accord-import.h"
+#include "accord-json.h"
+#include "accord-store.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Exit statuses: 1 when the work failed, 2 when the command line itself
+ * was wrong, as most Unix tools do, so scripts can tell the two apart. */
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+
+/* What every command gets: the workspace and the day to compute dates
+ * for. "Today" is an explicit value, never read again from the clock, so
+ * a script (or a test) can pin it with --today. */
+typedef struct
+{
+  char  *workspace;
+  GDate  today;
+} Cli;
+
+/* Global options, accepted before or after the command. */
+static char *opt_workspace;
+static char *opt_today;
+static gboolean opt_help;
+
+static const GOptionEntry global_entries[] = {
+  { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace,
+    N_("Use the workspace FILE instead of the default one"), N_("FILE") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today,
+    N_("Compute dates as if today were DATE"), N_("YYYY-MM-DD") },
+  { "help", 'h', 0, G_OPTION_ARG_NONE, &opt_help,
+    N_("Show help options"), NULL },
+  { NULL }
+};
+
+/* Prints "accord-cli: reason" on one line, whatever the reason holds, so
+ * a script reading stderr line by line gets one line per failure. */
+static void
+print_failure (const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("accord-cli: %s\n", line);
+}
+
+static int
+fail (GError *error)
+{
+  print_failure (error->message);
+  return EXIT_FAILED;
+}
+
+static int
+usage_error (const char *message)
+{
+  print_failure (message);
+  return EXIT_USAGE;
+}
+
+/* Accepts exactly YYYY-MM-DD and a real calendar day: g_date_set_parse()
+ * would also guess at "3/4/26", and a guessed date is worse than none. */
+static gboolean
+parse_iso_date (const char *text,
+                GDate      *date)
+{
+  guint64 year, month, day;
+  g_auto(GStrv) parts = NULL;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  parts = g_strsplit (text, "-", 3);
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &year, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &day, NULL) ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/* Applies the global options, which may have been given before the
+ * command or after it. */
+static gboolean
+apply_global_options (Cli     *cli,
+                      GError **error)
+{
+  if (opt_today != NULL && !parse_iso_date (opt_today, &cli->today))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--today: “%s” is not a date; use YYYY-MM-DD"), opt_today);
+      return FALSE;
+    }
+
+  if (opt_workspace != NULL)
+    {
+      g_free (cli->workspace);
+      cli->workspace = g_strdup (opt_workspace);
+    }
+
+  return TRUE;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char text[16];
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
+static GOptionContext *
+make_context (const char         *parameter_string,
+              const char         *summary,
+              const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameter_string);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* --help is ours: GLib would print and exit while parsing, before
+   * --today is known, and the help shows the date in use. */
+  g_option_context_set_help_enabled (context, FALSE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+static void
+print_help (Cli            *cli,
+            GOptionContext *context)
+{
+  g_autofree char *today = format_date (&cli->today);
+  g_autofree char *workspace = g_filename_display_name (cli->workspace);
+  g_autofree char *description =
+    g_strdup_printf (_("Workspace: %s\nToday: %s"), workspace, today);
+  g_autofree char *help = NULL;
+
+  g_option_context_set_description (context, description);
+  help = g_option_context_get_help (context, TRUE, NULL);
+  g_print ("%s", help);
+}
+
+/* Parses a command's own arguments (argv[0] is the command's name).
+ * Returns -1 to go on, or the exit status to end with. */
+static int
+parse_command_line (Cli            *cli,
+                    GOptionContext *context,
+                    int            *argc,
+                    char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error) ||
+      !apply_global_options (cli, &error))
+    return usage_error (error->message);
+
+  if (opt_help)
+    {
+      print_help (cli, context);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
+/* Opens the workspace. A command that writes creates it (and its folder,
+ * private to the user) when missing; one that only reads refuses, rather
+ * than leaving an empty workspace behind a typo. */
+static AccordStore *
+open_workspace (const char  *path,
+                gboolean     create,
+                GError     **error)
+{
+  if (create)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (folder);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot create the folder “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      return accord_store_open (path, ACCORD_STORE_OPEN_CREATE, error);
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND,
+                   _("There is no workspace at “%s”"), display);
+      return NULL;
+    }
+
+  return accord_store_open (path, ACCORD_STORE_OPEN_DEFAULT, error);
+}
+
+static int
+command_demo (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autofree char *opt_partners = NULL;
+  g_autofree char *opt_seed = NULL;
+  g_autofree char *opt_output = NULL;
+  const GOptionEntry entries[] = {
+    { "partners", 'n', 0, G_OPTION_ARG_STRING, &opt_partners,
+      N_("Make N partners (default: 50)"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &opt_seed,
+      N_("Seed the made-up data with S; the same seed gives the same data (default: 1)"),
+      N_("S") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+      N_("Write the workspace to FILE (default: the --workspace file)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context ("demo", _("Write a sample workspace of made-up partners."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *display = NULL;
+  const char *path;
+  guint64 n_partners = 50;
+  guint64 seed = 1;
+  int status;
+
+  if ((status = parse_command_line (cli, context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (_("demo takes no arguments besides its options"));
+
+  /* Parsed here rather than by GOptionContext, whose integers are signed
+   * and silently accept trailing garbage in older versions. */
+  if (opt_partners != NULL &&
+      !g_ascii_string_to_unsigned (opt_partners, 10, 1, 1000000, &n_partners, NULL))
+    return usage_error (_("--partners needs a whole number from 1 to 1000000"));
+  if (opt_seed != NULL &&
+      !g_ascii_string_to_unsigned (opt_seed, 10, 0, G_MAXUINT64, &seed, NULL))
+    return usage_error (_("--seed needs a whole number of 0 or more"));
+
+  path = opt_output != NULL ? opt_output : cli->workspace;
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *folder_display = g_filename_display_name (folder);
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"),
+                   folder_display, g_strerror (saved_errno));
+      return fail (error);
+    }
+
+  if (!accord_demo_write (path, n_partners, seed, NULL, &error))
+    return fail (error);
+
+  display = g_filename_display_name (path);
+  g_print (ngettext ("Wrote a sample workspace with %u partner to %s.\n",
+                     "Wrote a sample workspace with %u partners to %s.\n",
+                     (gulong) n_partners),
+           (guint) n_partners, display);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_import (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  gboolean opt_skip_invalid = FALSE;
+  const GOptionEntry entries[] = {
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &opt_skip_invalid,
+      N_("Import the valid rows and report the others, instead of importing nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context (_("import FILE.csv"), _("Import partners from a CSV file."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *contents = NULL;
+  AccordImportFlags flags = ACCORD_IMPORT_DEFAULT;
+  gsize length = 0;
+  int status;
+
+  if ((status = parse_command_line (cli, context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("import needs one CSV file"));
+
+  /* Read the file before touching the workspace, so a mistyped file name
+   * does not leave a new, empty workspace behind. */
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    return fail (error);
+  data = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  store = open_workspace (cli->workspace, TRUE, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (opt_skip_invalid)
+    flags |= ACCORD_IMPORT_SKIP_INVALID;
+
+  if (!accord_import_csv (store, data, flags, &report, NULL, &error))
+    {
+      guint n_more = report != NULL && report->problems->len > 1 ? report->problems->len - 1 : 0;
+
+      /* One line, as for every failure; it says how much else is wrong
+       * so nobody fixes one row only to meet the next. */
+      if (n_more > 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (ngettext ("%s (and %u more problem; nothing was imported)",
+                                       "%s (and %u more problems; nothing was imported)",
+                                       n_more),
+                             error->message, n_more);
+
+          print_failure (message);
+          return EXIT_FAILED;
+        }
+
+      return fail (error);
+    }
+
+  g_print (ngettext ("Imported %u partner.\n", "Imported %u partners.\n", report->n_imported),
+           report->n_imported);
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const AccordImportProblem *problem = g_ptr_array_index (report->problems, i);
+      g_autofree char *message = g_strdup (problem->message);
+
+      g_strdelimit (message, "\r\n", ' ');
+      g_printerr (_("line %u: %s\n"), problem->line, message);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+compare_partners_by_name (gconstpointer a,
+                          gconstpointer b)
+{
+  AccordPartner *pa = *(AccordPartner * const *) a;
+  AccordPartner *pb = *(AccordPartner * const *) b;
+  gint64 ida = accord_partner_get_id (pa);
+  gint64 idb = accord_partner_get_id (pb);
+  int cmp = g_utf8_collate (accord_partner_get_name (pa), accord_partner_get_name (pb));
+
+  return cmp != 0 ? cmp : (ida > idb) - (ida < idb);
+}
+
+static int
+command_list (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  gboolean opt_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
+      N_("Print every field and contact as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context ("list", _("List the partners."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordStore) store = NULL;
+  int status;
+
+  if ((status = parse_command_line (cli, context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (_("list takes no arguments besides its options"));
+
+  store = open_workspace (cli->workspace, FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (opt_json)
+    {
+      g_autofree char *json = accord_json_dump_partners (store, TRUE);
+
+      /* Written as bytes: JSON is UTF-8 whatever the terminal's locale,
+       * and g_print() would convert it. */
+      fputs (json, stdout);
+      fputc ('\n', stdout);
+    }
+  else
+    {
+      GListModel *partners = accord_store_get_partners (store);
+      guint n = g_list_model_get_n_items (partners);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (sorted, g_list_model_get_item (partners, i));
+      g_ptr_array_sort (sorted, compare_partners_by_name);
+
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          AccordPartner *partner = g_ptr_array_index (sorted, i);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\n",
+                   accord_partner_get_id (partner), accord_partner_get_name (partner));
+        }
+    }
+
+  if (fflush (stdout) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot write the list: %s"), g_strerror (saved_errno));
+      return fail (error);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_check (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    make_context ("check", _("Check the workspace for damage."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordStore) store = NULL;
+  int status;
+
+  if ((status = parse_command_line (cli, context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (_("check takes no arguments besides its options"));
+
+  store = open_workspace (cli->workspace, FALSE, &error);
+  if (store == NULL || !accord_store_check (store, &error))
+    return fail (error);
+
+  g_print ("%s\n", _("OK"));
+  return EXIT_SUCCESS;
+}
+
+static const struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (Cli *cli, int argc, char **argv);
+} commands[] = {
+  { "demo", N_("Write a sample workspace"), command_demo },
+  { "import", N_("Import partners from a CSV file"), command_import },
+  { "list", N_("List the partners"), command_list },
+  { "check", N_("Check the workspace for damage"), command_check },
+};
+
+static char *
+dup_commands_summary (void)
+{
+  GString *summary = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (summary, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+
+  return g_string_free (summary, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *summary = NULL;
+  Cli cli = { NULL, };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("accord-cli");
+
+  /* The real local date is read once, here; everything after uses
+   * cli.today. */
+  now = g_date_time_new_now_local ();
+  g_date_clear (&cli.today, 1);
+  g_date_set_dmy (&cli.today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  cli.workspace = g_build_filename (g_get_user_data_dir (), "accord", "workspace.accord", NULL);
+
+  summary = dup_commands_summary ();
+  context = make_context (_("COMMAND [OPTION…]"), summary, NULL);
+  /* Stop at the command: what follows belongs to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      !apply_global_options (&cli, &error))
+    {
+      status = usage_error (error->message);
+      goto out;
+    }
+
+  if (argc < 2)
+    {
+      if (opt_help)
+        {
+          print_help (&cli, context);
+          status = EXIT_SUCCESS;
+        }
+      else
+        status = usage_error (_("No command given; try accord-cli --help"));
+      goto out;
+    }
+
+  status = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      status = commands[i].run (&cli, argc - 1, argv + 1);
+
+  if (status < 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown command “%s”; try accord-cli --help"), argv[1]);
+
+      status = usage_error (message);
+    }
+
+out:
+  g_free (cli.workspace);
+  g_free (opt_workspace);
+  g_free (opt_today);
+  return status;
+}

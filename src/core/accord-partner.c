@@ -1,0 +1,557 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "accord-partner-private.h"
+
+struct _AccordPartner
+{
+  GObject parent_instance;
+
+  gint64 id;
+  /* Text fields by AccordPartnerField; the enum and tag slots stay NULL. */
+  char *text[ACCORD_N_PARTNER_FIELDS];
+  char **tags;
+  AccordSource source;
+  AccordPosition position;
+  AccordPartnershipType partnership_type;
+  AccordTier tier;
+  char *created_at;
+  char *updated_at;
+  char *trashed_at;
+
+  GListStore *contacts;
+};
+
+G_DEFINE_FINAL_TYPE (AccordPartner, accord_partner, G_TYPE_OBJECT)
+
+/* Property ids are the field ids shifted by one, so one table describes
+ * both; the read-only extras follow. */
+enum {
+  PROP_0,
+  PROP_FIRST_FIELD,
+  PROP_ID = PROP_FIRST_FIELD + ACCORD_N_PARTNER_FIELDS,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  PROP_TRASHED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  const char *key;
+  const char *property;
+  const char *label;
+} fields[] = {
+  [ACCORD_PARTNER_FIELD_NAME] = { "name", "name", N_("Name") },
+  [ACCORD_PARTNER_FIELD_WEBSITE] = { "website", "website", N_("Website") },
+  [ACCORD_PARTNER_FIELD_DESCRIPTION] = { "description", "description", N_("Description") },
+  [ACCORD_PARTNER_FIELD_NOTES] = { "notes", "notes", N_("Notes") },
+  [ACCORD_PARTNER_FIELD_TAGS] = { "tags", "tags", N_("Tags") },
+  [ACCORD_PARTNER_FIELD_OWNER] = { "owner", "owner", N_("Owner") },
+  [ACCORD_PARTNER_FIELD_SOURCE] = { "source", "source", N_("Source") },
+  [ACCORD_PARTNER_FIELD_POSITION] = { "position", "position", N_("Position") },
+  [ACCORD_PARTNER_FIELD_TYPE] = { "partnership_type", "partnership-type", N_("Partnership type") },
+  [ACCORD_PARTNER_FIELD_WHY_FIT] = { "why_fit", "why-fit", N_("Why they fit") },
+  [ACCORD_PARTNER_FIELD_TIER] = { "tier", "tier", N_("Programme tier") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == ACCORD_N_PARTNER_FIELDS);
+
+static gboolean
+field_is_text (AccordPartnerField field)
+{
+  switch (field)
+    {
+    case ACCORD_PARTNER_FIELD_NAME:
+    case ACCORD_PARTNER_FIELD_WEBSITE:
+    case ACCORD_PARTNER_FIELD_DESCRIPTION:
+    case ACCORD_PARTNER_FIELD_NOTES:
+    case ACCORD_PARTNER_FIELD_OWNER:
+    case ACCORD_PARTNER_FIELD_WHY_FIT:
+      return TRUE;
+    case ACCORD_PARTNER_FIELD_TAGS:
+    case ACCORD_PARTNER_FIELD_SOURCE:
+    case ACCORD_PARTNER_FIELD_POSITION:
+    case ACCORD_PARTNER_FIELD_TYPE:
+    case ACCORD_PARTNER_FIELD_TIER:
+    case ACCORD_N_PARTNER_FIELDS:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_text (AccordPartner      *self,
+          AccordPartnerField  field,
+          const char         *value)
+{
+  g_assert (field_is_text (field));
+
+  if (_accord_set_str (&self->text[field], value ? value : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
+}
+
+static void
+set_enum (AccordPartner      *self,
+          AccordPartnerField  field,
+          int                *slot,
+          int                 value)
+{
+  if (*slot == value)
+    return;
+  *slot = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
+}
+
+static void
+accord_partner_finalize (GObject *object)
+{
+  AccordPartner *self = ACCORD_PARTNER (object);
+
+  for (guint i = 0; i < ACCORD_N_PARTNER_FIELDS; i++)
+    g_free (self->text[i]);
+  g_strfreev (self->tags);
+  g_free (self->created_at);
+  g_free (self->updated_at);
+  g_free (self->trashed_at);
+
+  G_OBJECT_CLASS (accord_partner_parent_class)->finalize (object);
+}
+
+static void
+accord_partner_dispose (GObject *object)
+{
+  AccordPartner *self = ACCORD_PARTNER (object);
+
+  g_clear_object (&self->contacts);
+
+  G_OBJECT_CLASS (accord_partner_parent_class)->dispose (object);
+}
+
+static void
+accord_partner_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AccordPartner *self = ACCORD_PARTNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_string (value, self->created_at);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, self->updated_at);
+      break;
+    case PROP_TRASHED_AT:
+      g_value_set_string (value, self->trashed_at);
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_SOURCE:
+      g_value_set_int (value, self->source);
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_POSITION:
+      g_value_set_int (value, self->position);
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TYPE:
+      g_value_set_int (value, self->partnership_type);
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TIER:
+      g_value_set_int (value, self->tier);
+      break;
+    default:
+      if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID)
+        g_value_set_string (value, self->text[prop_id - PROP_FIRST_FIELD]);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_partner_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AccordPartner *self = ACCORD_PARTNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TAGS:
+      accord_partner_set_tags (self, g_value_get_boxed (value));
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_SOURCE:
+      accord_partner_set_source (self, g_value_get_int (value));
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_POSITION:
+      accord_partner_set_position (self, g_value_get_int (value));
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TYPE:
+      accord_partner_set_partnership_type (self, g_value_get_int (value));
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TIER:
+      accord_partner_set_tier (self, g_value_get_int (value));
+      break;
+    default:
+      if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID)
+        set_text (self, prop_id - PROP_FIRST_FIELD, g_value_get_string (value));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_partner_class_init (AccordPartnerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = accord_partner_finalize;
+  object_class->dispose = accord_partner_dispose;
+  object_class->get_property = accord_partner_get_property;
+  object_class->set_property = accord_partner_set_property;
+
+  for (guint i = 0; i < ACCORD_N_PARTNER_FIELDS; i++)
+    {
+      GParamSpec *pspec;
+
+      switch (i)
+        {
+        case ACCORD_PARTNER_FIELD_TAGS:
+          pspec = g_param_spec_boxed (fields[i].property, NULL, NULL, G_TYPE_STRV, rw);
+          break;
+        case ACCORD_PARTNER_FIELD_SOURCE:
+        case ACCORD_PARTNER_FIELD_POSITION:
+        case ACCORD_PARTNER_FIELD_TYPE:
+        case ACCORD_PARTNER_FIELD_TIER:
+          pspec = g_param_spec_int (fields[i].property, NULL, NULL, 0, G_MAXINT, 0, rw);
+          break;
+        default:
+          pspec = g_param_spec_string (fields[i].property, NULL, NULL, "", rw);
+          break;
+        }
+      properties[PROP_FIRST_FIELD + i] = pspec;
+    }
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, ro);
+  properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, ro);
+  properties[PROP_TRASHED_AT] = g_param_spec_string ("trashed-at", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+accord_partner_init (AccordPartner *self)
+{
+  for (guint i = 0; i < ACCORD_N_PARTNER_FIELDS; i++)
+    if (field_is_text (i))
+      self->text[i] = g_strdup ("");
+  self->tags = g_new0 (char *, 1);
+}
+
+AccordPartner *
+accord_partner_new (const char *name)
+{
+  AccordPartner *self = g_object_new (ACCORD_TYPE_PARTNER, NULL);
+
+  accord_partner_set_name (self, name);
+  return self;
+}
+
+gint64
+accord_partner_get_id (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), 0);
+  return self->id;
+}
+
+#define TEXT_ACCESSORS(lower, FIELD)                                          \
+  const char *accord_partner_get_##lower (AccordPartner *self)                \
+  {                                                                           \
+    g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);                    \
+    return self->text[ACCORD_PARTNER_FIELD_##FIELD];                          \
+  }                                                                           \
+  void accord_partner_set_##lower (AccordPartner *self, const char *value)    \
+  {                                                                           \
+    g_return_if_fail (ACCORD_IS_PARTNER (self));                              \
+    set_text (self, ACCORD_PARTNER_FIELD_##FIELD, value);                     \
+  }
+
+TEXT_ACCESSORS (name, NAME)
+TEXT_ACCESSORS (website, WEBSITE)
+TEXT_ACCESSORS (description, DESCRIPTION)
+TEXT_ACCESSORS (notes, NOTES)
+TEXT_ACCESSORS (owner, OWNER)
+TEXT_ACCESSORS (why_fit, WHY_FIT)
+
+#define ENUM_ACCESSORS(Type, lower, member, FIELD, N)                         \
+  Type accord_partner_get_##lower (AccordPartner *self)                       \
+  {                                                                           \
+    g_return_val_if_fail (ACCORD_IS_PARTNER (self), 0);                       \
+    return self->member;                                                      \
+  }                                                                           \
+  void accord_partner_set_##lower (AccordPartner *self, Type value)           \
+  {                                                                           \
+    g_return_if_fail (ACCORD_IS_PARTNER (self));                              \
+    g_return_if_fail ((guint) value < N);                                     \
+    set_enum (self, ACCORD_PARTNER_FIELD_##FIELD, (int *) &self->member, value); \
+  }
+
+ENUM_ACCESSORS (AccordSource, source, source, SOURCE, ACCORD_N_SOURCES)
+ENUM_ACCESSORS (AccordPosition, position, position, POSITION, ACCORD_N_POSITIONS)
+ENUM_ACCESSORS (AccordPartnershipType, partnership_type, partnership_type, TYPE,
+                ACCORD_N_PARTNERSHIP_TYPES)
+ENUM_ACCESSORS (AccordTier, tier, tier, TIER, ACCORD_N_TIERS)
+
+const char * const *
+accord_partner_get_tags (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  return (const char * const *) self->tags;
+}
+
+void
+accord_partner_set_tags (AccordPartner      *self,
+                         const char * const *tags)
+{
+  static const char * const empty[] = { NULL };
+
+  g_return_if_fail (ACCORD_IS_PARTNER (self));
+
+  if (tags == NULL)
+    tags = empty;
+  if (g_strv_equal ((const char * const *) self->tags, tags))
+    return;
+
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TAGS]);
+}
+
+const char *
+accord_partner_get_created_at (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  return self->created_at;
+}
+
+const char *
+accord_partner_get_updated_at (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  return self->updated_at;
+}
+
+const char *
+accord_partner_get_trashed_at (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  return self->trashed_at;
+}
+
+char *
+accord_partner_dup_field_text (AccordPartner      *self,
+                               AccordPartnerField  field)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  g_return_val_if_fail (field < ACCORD_N_PARTNER_FIELDS, NULL);
+
+  switch (field)
+    {
+    case ACCORD_PARTNER_FIELD_TAGS:
+      return g_strjoinv (", ", self->tags);
+    case ACCORD_PARTNER_FIELD_SOURCE:
+      return g_strdup (accord_source_to_key (self->source));
+    case ACCORD_PARTNER_FIELD_POSITION:
+      return g_strdup (accord_position_to_key (self->position));
+    case ACCORD_PARTNER_FIELD_TYPE:
+      return g_strdup (accord_partnership_type_to_key (self->partnership_type));
+    case ACCORD_PARTNER_FIELD_TIER:
+      return g_strdup (accord_tier_to_key (self->tier));
+    case ACCORD_PARTNER_FIELD_NAME:
+    case ACCORD_PARTNER_FIELD_WEBSITE:
+    case ACCORD_PARTNER_FIELD_DESCRIPTION:
+    case ACCORD_PARTNER_FIELD_NOTES:
+    case ACCORD_PARTNER_FIELD_OWNER:
+    case ACCORD_PARTNER_FIELD_WHY_FIT:
+    case ACCORD_N_PARTNER_FIELDS:
+    default:
+      return g_strdup (self->text[field]);
+    }
+}
+
+gboolean
+accord_partner_set_field_text (AccordPartner      *self,
+                               AccordPartnerField  field,
+                               const char         *text)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), FALSE);
+  g_return_val_if_fail (field < ACCORD_N_PARTNER_FIELDS, FALSE);
+
+  if (text == NULL)
+    text = "";
+
+  switch (field)
+    {
+    case ACCORD_PARTNER_FIELD_TAGS:
+      {
+        g_auto(GStrv) tags = accord_tags_parse (text);
+        accord_partner_set_tags (self, (const char * const *) tags);
+        return TRUE;
+      }
+    case ACCORD_PARTNER_FIELD_SOURCE:
+      {
+        AccordSource v;
+        if (!accord_source_from_key (text, &v))
+          return FALSE;
+        accord_partner_set_source (self, v);
+        return TRUE;
+      }
+    case ACCORD_PARTNER_FIELD_POSITION:
+      {
+        AccordPosition v;
+        if (!accord_position_from_key (text, &v))
+          return FALSE;
+        accord_partner_set_position (self, v);
+        return TRUE;
+      }
+    case ACCORD_PARTNER_FIELD_TYPE:
+      {
+        AccordPartnershipType v;
+        if (!accord_partnership_type_from_key (text, &v))
+          return FALSE;
+        accord_partner_set_partnership_type (self, v);
+        return TRUE;
+      }
+    case ACCORD_PARTNER_FIELD_TIER:
+      {
+        AccordTier v;
+        if (!accord_tier_from_key (text, &v))
+          return FALSE;
+        accord_partner_set_tier (self, v);
+        return TRUE;
+      }
+    case ACCORD_PARTNER_FIELD_NAME:
+    case ACCORD_PARTNER_FIELD_WEBSITE:
+    case ACCORD_PARTNER_FIELD_DESCRIPTION:
+    case ACCORD_PARTNER_FIELD_NOTES:
+    case ACCORD_PARTNER_FIELD_OWNER:
+    case ACCORD_PARTNER_FIELD_WHY_FIT:
+    case ACCORD_N_PARTNER_FIELDS:
+    default:
+      {
+        /* Stored text never keeps stray spaces at either end. */
+        g_autofree char *trimmed = g_strstrip (g_strdup (text));
+        set_text (self, field, trimmed);
+        return TRUE;
+      }
+    }
+}
+
+const char *
+accord_partner_field_to_key (AccordPartnerField field)
+{
+  g_return_val_if_fail (field < ACCORD_N_PARTNER_FIELDS, NULL);
+  return fields[field].key;
+}
+
+gboolean
+accord_partner_field_from_key (const char         *key,
+                               AccordPartnerField *out)
+{
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; i < ACCORD_N_PARTNER_FIELDS; i++)
+    if (g_ascii_strcasecmp (key, fields[i].key) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+accord_partner_field_get_label (AccordPartnerField field)
+{
+  g_return_val_if_fail (field < ACCORD_N_PARTNER_FIELDS, NULL);
+  return _(fields[field].label);
+}
+
+char **
+accord_tags_parse (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return g_strv_builder_end (builder);
+
+  parts = g_strsplit_set (text, ",;", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (parts[i]);
+
+      /* Tags compare case-insensitively; the first spelling wins. */
+      g_autofree char *folded = g_utf8_casefold (tag, -1);
+      if (*tag == '\0' || g_hash_table_contains (seen, folded))
+        continue;
+      g_hash_table_add (seen, g_steal_pointer (&folded));
+      g_strv_builder_add (builder, tag);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+_accord_partner_set_id (AccordPartner *self,
+                        gint64         id)
+{
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+void
+_accord_partner_set_moments (AccordPartner *self,
+                             const char    *created_at,
+                             const char    *updated_at,
+                             const char    *trashed_at)
+{
+  if (_accord_set_str (&self->created_at, created_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
+  if (_accord_set_str (&self->updated_at, updated_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+  if (_accord_set_str (&self->trashed_at, trashed_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRASHED_AT]);
+}
+
+GListStore *
+_accord_partner_get_contact_cache (AccordPartner *self)
+{
+  return self->contacts;
+}
+
+void
+_accord_partner_set_contact_cache (AccordPartner *self,
+                                   GListStore    *contacts)
+{
+  g_set_object (&self->contacts, contacts);
+}

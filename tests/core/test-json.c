@@ -1,0 +1,310 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "accord-json.h"
+#include "accord-store.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  char        *dir;
+  AccordStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("accord-test-json-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "workspace.accord", NULL);
+  fixture->store = accord_store_open (path, ACCORD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static JsonArray *
+parse_dump (AccordStore *store,
+            gboolean     pretty,
+            JsonParser  *parser)
+{
+  g_autofree char *json = accord_json_dump_partners (store, pretty);
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_assert_nonnull (json);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+  /* Compact output is one line; pretty output is indented over many. */
+  if (pretty)
+    g_assert_nonnull (strchr (json, '\n'));
+  else
+    g_assert_null (strchr (json, '\n'));
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_cmpint (json_node_get_node_type (root), ==, JSON_NODE_ARRAY);
+
+  return json_node_get_array (root);
+}
+
+static AccordPartner *
+add_partner (AccordStore *store,
+             const char  *name,
+             GPtrArray   *contacts)
+{
+  g_autoptr(AccordPartner) partner = accord_partner_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accord_store_add_partner (store, partner, contacts, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&partner);
+}
+
+static AccordContact *
+new_contact (const char *name,
+             const char *role,
+             const char *email,
+             const char *phone,
+             const char *profile_url,
+             gboolean    is_primary)
+{
+  AccordContact *contact = accord_contact_new (name);
+
+  accord_contact_set_role (contact, role);
+  accord_contact_set_email (contact, email);
+  accord_contact_set_phone (contact, phone);
+  accord_contact_set_profile_url (contact, profile_url);
+  accord_contact_set_is_primary (contact, is_primary);
+  return contact;
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *json = accord_json_dump_partners (fixture->store, FALSE);
+
+  g_assert_cmpstr (json, ==, "[]");
+}
+
+/* What each field holds in the full partner, in its JSON form. */
+static const struct
+{
+  AccordPartnerField  field;
+  const char         *text;   /* as set through accord_partner_set_field_text() */
+  const char         *json;   /* as the dump must give it */
+} full_fields[] = {
+  { ACCORD_PARTNER_FIELD_NAME, "Bluepeak Caf\xC3\xA9", "Bluepeak Caf\xC3\xA9" },
+  { ACCORD_PARTNER_FIELD_WEBSITE, "https://bluepeak.example", "https://bluepeak.example" },
+  { ACCORD_PARTNER_FIELD_DESCRIPTION, "Roasts \"single origin\" beans",
+    "Roasts \"single origin\" beans" },
+  { ACCORD_PARTNER_FIELD_NOTES, "Line one\nLine two", "Line one\nLine two" },
+  { ACCORD_PARTNER_FIELD_TAGS, "coffee, europe", NULL },
+  { ACCORD_PARTNER_FIELD_OWNER, "Maya Chen", "Maya Chen" },
+  { ACCORD_PARTNER_FIELD_SOURCE, "warm-introduction", "warm-introduction" },
+  { ACCORD_PARTNER_FIELD_POSITION, "downstream", "downstream" },
+  { ACCORD_PARTNER_FIELD_TYPE, "co-branding", "co-branding" },
+  { ACCORD_PARTNER_FIELD_WHY_FIT, "Same coffee lovers", "Same coffee lovers" },
+  { ACCORD_PARTNER_FIELD_TIER, "strategic", "strategic" },
+};
+
+static void
+check_contact (JsonObject *object,
+               const char *name,
+               const char *role,
+               const char *email,
+               const char *phone,
+               const char *profile_url,
+               gboolean    is_primary)
+{
+  g_assert_cmpuint (json_object_get_size (object), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (object, "id"), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, name);
+  g_assert_cmpstr (json_object_get_string_member (object, "role"), ==, role);
+  g_assert_cmpstr (json_object_get_string_member (object, "email"), ==, email);
+  g_assert_cmpstr (json_object_get_string_member (object, "phone"), ==, phone);
+  g_assert_cmpstr (json_object_get_string_member (object, "profile_url"), ==, profile_url);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (object, "is_primary")), ==,
+                   G_TYPE_BOOLEAN);
+  g_assert_cmpint (json_object_get_boolean_member (object, "is_primary"), ==, is_primary);
+}
+
+static void
+test_every_field (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(AccordPartner) partner = accord_partner_new ("");
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean pretty_modes[] = { FALSE, TRUE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (full_fields); i++)
+    g_assert_true (accord_partner_set_field_text (partner, full_fields[i].field,
+                                                  full_fields[i].text));
+  g_ptr_array_add (contacts, new_contact ("Ada Rossi", "Head of marketing",
+                                          "ada@bluepeak.example", "+1 555 0100",
+                                          "https://profiles.example/ada", TRUE));
+  g_ptr_array_add (contacts, new_contact ("Ben Sato", "", "", "", "", FALSE));
+  g_assert_true (accord_store_add_partner (fixture->store, partner, contacts, &error));
+  g_assert_no_error (error);
+
+  for (guint mode = 0; mode < G_N_ELEMENTS (pretty_modes); mode++)
+    {
+      JsonArray *partners = parse_dump (fixture->store, pretty_modes[mode], parser);
+      JsonObject *object;
+      JsonArray *tags;
+      JsonArray *contact_array;
+
+      g_assert_cmpuint (json_array_get_length (partners), ==, 1);
+      object = json_array_get_object_element (partners, 0);
+
+      /* "id", the fields, the two moments and "contacts", nothing else. */
+      g_assert_cmpuint (json_object_get_size (object), ==, ACCORD_N_PARTNER_FIELDS + 4);
+      g_assert_cmpint (json_object_get_int_member (object, "id"), ==,
+                       accord_partner_get_id (partner));
+      g_assert_cmpstr (json_object_get_string_member (object, "created_at"), ==,
+                       accord_partner_get_created_at (partner));
+      g_assert_cmpstr (json_object_get_string_member (object, "updated_at"), ==,
+                       accord_partner_get_updated_at (partner));
+      g_assert_nonnull (accord_partner_get_created_at (partner));
+
+      for (guint i = 0; i < G_N_ELEMENTS (full_fields); i++)
+        {
+          const char *key = accord_partner_field_to_key (full_fields[i].field);
+
+          g_assert_true (json_object_has_member (object, key));
+          if (full_fields[i].json != NULL)
+            g_assert_cmpstr (json_object_get_string_member (object, key), ==,
+                             full_fields[i].json);
+        }
+
+      tags = json_object_get_array_member (object, "tags");
+      g_assert_cmpuint (json_array_get_length (tags), ==, 2);
+      g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "coffee");
+      g_assert_cmpstr (json_array_get_string_element (tags, 1), ==, "europe");
+
+      contact_array = json_object_get_array_member (object, "contacts");
+      g_assert_cmpuint (json_array_get_length (contact_array), ==, 2);
+      check_contact (json_array_get_object_element (contact_array, 0), "Ada Rossi",
+                     "Head of marketing", "ada@bluepeak.example", "+1 555 0100",
+                     "https://profiles.example/ada", TRUE);
+      check_contact (json_array_get_object_element (contact_array, 1), "Ben Sato",
+                     "", "", "", "", FALSE);
+    }
+}
+
+static void
+test_unset_values (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AccordPartner) partner = add_partner (fixture->store, "Plain", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *partners = parse_dump (fixture->store, FALSE, parser);
+  JsonObject *object = json_array_get_object_element (partners, 0);
+
+  /* Unset enums are their key "", never a label such as "Not set". */
+  g_assert_cmpstr (json_object_get_string_member (object, "tier"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (object, "source"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (object, "position"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (object, "partnership_type"), ==, "");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "tags")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "contacts")),
+                    ==, 0);
+}
+
+static int
+compare_collate (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+test_order (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *names[] = { "Kestrel", "alpha", "Zeta", "Beta", "Kestrel", "\xC3\x89mile" };
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(AccordPartner) trashed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[G_N_ELEMENTS (names)];
+  JsonArray *partners;
+  gint64 previous_kestrel_id = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_ptr_array_add (added, add_partner (fixture->store, names[i], NULL));
+      expected[i] = names[i];
+    }
+
+  /* The trash is not part of the dump. */
+  trashed = add_partner (fixture->store, "Trashed", NULL);
+  g_assert_true (accord_store_trash_partner (fixture->store, trashed, &error));
+  g_assert_no_error (error);
+
+  qsort (expected, G_N_ELEMENTS (expected), sizeof expected[0], compare_collate);
+
+  partners = parse_dump (fixture->store, TRUE, parser);
+  g_assert_cmpuint (json_array_get_length (partners), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonObject *object = json_array_get_object_element (partners, i);
+      const char *name = json_object_get_string_member (object, "name");
+
+      g_assert_cmpstr (name, ==, expected[i]);
+      /* Equal names follow their ids. */
+      if (g_str_equal (name, "Kestrel"))
+        {
+          gint64 id = json_object_get_int_member (object, "id");
+
+          g_assert_cmpint (id, >, previous_kestrel_id);
+          previous_kestrel_id = id;
+        }
+    }
+  g_assert_cmpint (previous_kestrel_id, !=, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/json/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/json/every-field", Fixture, NULL,
+              fixture_set_up, test_every_field, fixture_tear_down);
+  g_test_add ("/json/unset-values", Fixture, NULL,
+              fixture_set_up, test_unset_values, fixture_tear_down);
+  g_test_add ("/json/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
+
+  return g_test_run ();
+}
