@@ -246,7 +246,7 @@ read_quoted (AccordCsvReader  *reader,
       if (reader->pos >= reader->length)
         {
           g_set_error (error, ACCORD_CSV_ERROR, ACCORD_CSV_ERROR_UNTERMINATED_QUOTE,
-                       _("Line %u: a quoted value has no closing quote (\")"),
+                       _("Line %u: A quoted value has no closing quote (\")"),
                        start_line);
           /* Points the caller at the quote that opened the runaway value. */
           reader->line = start_line;

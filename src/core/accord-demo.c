@@ -169,7 +169,8 @@ static const char * const other_roles[] = {
 static const char * const why_fit_templates[] = {
   N_("Their customers are {audience}, the people we serve too, and our offers do not compete."),
   N_("They reach {audience} and have run a partner programme before."),
-  N_("Our shared audience, {audience}, already asks them for what we make, so a joint offer is easy to explain."),
+  N_("Our shared audience, {audience}, already asks them for what we make, so a joint "
+     "offer is easy to explain."),
   N_("They are trusted by {audience}, and both sides gain from a referral either way."),
 };
 

@@ -480,14 +480,19 @@ accord_import_csv (AccordStore          *store,
             break;
 
           /* The reader's message already names the line; the report
-           * keeps the reason apart from it, as for every other problem. */
+           * keeps the reason apart from it, as for every other problem.
+           * The rest of the file is inside the open quote, so nothing
+           * after it can be imported, whatever the flags. */
           if (g_error_matches (local_error, ACCORD_CSV_ERROR,
                                ACCORD_CSV_ERROR_UNTERMINATED_QUOTE))
-            add_problem (report, line, _("A quoted value has no closing quote (\")"));
+            fail_with_problem (report, line, _("A quoted value has no closing quote (\")"),
+                               error);
           else
-            add_problem (report, line, local_error->message);
-          g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
-                               local_error->message);
+            {
+              add_problem (report, line, local_error->message);
+              g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                                   local_error->message);
+            }
           goto out;
         }
 

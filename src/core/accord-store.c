@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "accord-store.h"
+#include "accord-store-private.h"
 #include "accord-partner-private.h"
 #include "accord-validate.h"
 #include "accord-core-resources.h"
@@ -1476,4 +1476,23 @@ fail:
   rollback (self);
   g_clear_object (&successor);
   return FALSE;
+}
+
+int
+_accord_store_get_pragma (AccordStore       *self,
+                          AccordStorePragma  pragma)
+{
+  static const char *const sql[] = {
+    [ACCORD_STORE_PRAGMA_SYNCHRONOUS] = "PRAGMA synchronous",
+    [ACCORD_STORE_PRAGMA_FOREIGN_KEYS] = "PRAGMA foreign_keys",
+    [ACCORD_STORE_PRAGMA_BUSY_TIMEOUT] = "PRAGMA busy_timeout",
+  };
+  int value = -1;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), -1);
+  g_return_val_if_fail ((guint) pragma < G_N_ELEMENTS (sql), -1);
+
+  if (read_pragma_int (self->db, sql[pragma], &value) != SQLITE_OK)
+    return -1;
+  return value;
 }

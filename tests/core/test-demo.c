@@ -124,7 +124,7 @@ test_different_seed_different_data (void)
 
   for (guint i = 0; i < dumps->len; i++)
     for (guint j = i + 1; j < dumps->len; j++)
-      g_assert_cmpstr (g_ptr_array_index (dumps, i), !=, g_ptr_array_index (dumps, j));
+      g_assert_false (g_str_equal (g_ptr_array_index (dumps, i), g_ptr_array_index (dumps, j)));
 }
 
 static void

@@ -317,7 +317,8 @@ static const RowCase row_cases[] = {
     "name,contact_name,contact_email\nBad,Ada,ada-at-example\nGood,,\n", 2, "ada-at-example" },
   { "contact-without-name",
     "name,contact_name,contact_role\nBad,,CEO\nGood,,\n", 2, "contact_name" },
-  { "unknown-position", "name,position\nBad,sideways\nGood,\n", 2, "upstream, parallel, downstream" },
+  { "unknown-position",
+    "name,position\nBad,sideways\nGood,\n", 2, "upstream, parallel, downstream" },
   { "unknown-type", "name,partnership_type\nBad,friends\nGood,\n", 2, "co-marketing" },
   { "unknown-source", "name,source\nBad,magic\nGood,\n", 2, "warm-introduction" },
   { "too-many-values", "name,tier\nBad,premium,extra\nGood,\n", 2, "3" },
@@ -375,7 +376,9 @@ test_semicolon_latin1 (Fixture       *fixture,
 {
   /* What a spreadsheet in a decimal-comma locale saves: Latin-1, ';',
    * CRLF, headers in another case and with spaces. */
-  static const char csv[] = " Name ;DESCRIPTION;Tags\r\nCaf\xE9 M\xFCller;Kaffee, Kuchen;b\xE4""ckerei\r\n";
+  static const char csv[] =
+    " Name ;DESCRIPTION;Tags\r\n"
+    "Caf\xE9 M\xFCller;Kaffee, Kuchen;b\xE4""ckerei\r\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
   g_autoptr(AccordImportReport) report = NULL;
   g_autoptr(GError) error = NULL;

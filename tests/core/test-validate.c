@@ -1,2 +1,136 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "accord-store.h"
+#include "accord-validate.h"
+
+#include <string.h>
+
+typedef struct
+{
+  const char *text;
+  gboolean valid;
+} Case;
+
+static void
+test_email (void)
+{
+  const Case cases[] = {
+    { "dana@northwind.example", TRUE },
+    { "first.last+tag@sub.example.co.uk", TRUE },
+    { "émile@café.example", TRUE },
+    { "not-an-email", FALSE },
+    { "@example.com", FALSE },
+    { "dana@", FALSE },
+    { "dana@localhost", FALSE },
+    { "dana@@example.com", FALSE },
+    { "da na@example.com", FALSE },
+    { "dana@example..com", FALSE },
+    { ".dana@example.com", FALSE },
+    { "dana@-example.com", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = accord_validate_email (cases[i].text, &error);
+
+      g_test_message ("email %s", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].valid);
+      if (!ok)
+        g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+      else
+        g_assert_no_error (error);
+    }
+}
+
+static void
+test_url (void)
+{
+  const Case cases[] = {
+    { "example.com", TRUE },
+    { "https://example.com/partners?x=1", TRUE },
+    { "http://sub.example.org", TRUE },
+    { "HTTPS://EXAMPLE.COM", TRUE },
+    { "ftp://example.com", FALSE },
+    { "javascript:alert(1)", FALSE },
+    { "example", FALSE },
+    { "https://", FALSE },
+    { "exa mple.com", FALSE },
+    { "https://exa_mple.com", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("url %s", cases[i].text);
+      g_assert_cmpint (accord_validate_url (cases[i].text, &error), ==, cases[i].valid);
+      g_assert_true ((error != NULL) == !cases[i].valid);
+    }
+}
+
+static void
+test_partner_fields (void)
+{
+  g_autofree char *long_name = g_strnfill (ACCORD_MAX_NAME_LENGTH + 1, 'x');
+  g_autofree char *max_name = g_strnfill (ACCORD_MAX_NAME_LENGTH, 'x');
+  g_autofree char *long_notes = g_strnfill (ACCORD_MAX_NOTES_LENGTH + 1, 'n');
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (accord_validate_partner_field (ACCORD_PARTNER_FIELD_NAME, "   ", &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A partner needs a name");
+  g_clear_error (&error);
+
+  g_assert_false (accord_validate_partner_field (ACCORD_PARTNER_FIELD_NAME, long_name, &error));
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+  g_assert_true (accord_validate_partner_field (ACCORD_PARTNER_FIELD_NAME, max_name, NULL));
+
+  /* Length counts characters, not bytes. */
+  {
+    GString *accented = g_string_new (NULL);
+    for (int i = 0; i < ACCORD_MAX_NAME_LENGTH; i++)
+      g_string_append (accented, "é");
+    g_assert_true (accord_validate_partner_field (ACCORD_PARTNER_FIELD_NAME, accented->str, NULL));
+    g_string_free (accented, TRUE);
+  }
+
+  g_assert_true (accord_validate_partner_field (ACCORD_PARTNER_FIELD_WEBSITE, "", NULL));
+  g_assert_false (accord_validate_partner_field (ACCORD_PARTNER_FIELD_WEBSITE, "not a site", NULL));
+  g_assert_false (accord_validate_partner_field (ACCORD_PARTNER_FIELD_NOTES, long_notes, NULL));
+  g_assert_false (accord_validate_partner_field (ACCORD_PARTNER_FIELD_TIER, "gold", &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (accord_validate_partner_field (ACCORD_PARTNER_FIELD_TIER, "premium", NULL));
+  g_assert_false (accord_validate_partner_field (ACCORD_PARTNER_FIELD_NAME, "\xff\xfe", NULL));
+}
+
+static void
+test_contact_fields (void)
+{
+  g_autoptr(AccordContact) contact = accord_contact_new ("Dana");
+
+  g_assert_false (accord_validate_contact_field (ACCORD_CONTACT_FIELD_NAME, "", NULL));
+  g_assert_true (accord_validate_contact_field (ACCORD_CONTACT_FIELD_EMAIL, "", NULL));
+  g_assert_false (accord_validate_contact_field (ACCORD_CONTACT_FIELD_EMAIL, "dana", NULL));
+  g_assert_false (accord_validate_contact_field (ACCORD_CONTACT_FIELD_PROFILE_URL, "nope", NULL));
+  g_assert_true (accord_validate_contact (contact, NULL));
+  accord_contact_set_email (contact, "dana at example");
+  g_assert_false (accord_validate_contact (contact, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/validate/email", test_email);
+  g_test_add_func ("/validate/url", test_url);
+  g_test_add_func ("/validate/partner-fields", test_partner_fields);
+  g_test_add_func ("/validate/contact-fields", test_contact_fields);
+
+  return g_test_run ();
+}
