@@ -181,7 +181,7 @@ toast (AccordPartnerPage *self,
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
   else
-    g_object_unref (g_object_ref_sink (t));
+    g_object_unref (t);
 }
 
 static gboolean
@@ -571,6 +571,8 @@ accord_partner_page_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->contacts_list != NULL)
     gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
+  /* AdwBin unparents its child itself; only the template's pointers go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_PARTNER_PAGE);
   g_clear_object (&self->store);
 

@@ -74,8 +74,13 @@ accord_partner_row_dispose (GObject *object)
 {
   AccordPartnerRow *self = ACCORD_PARTNER_ROW (object);
 
+  GtkWidget *child;
+
   accord_partner_row_set_partner (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_PARTNER_ROW);
+  /* GTK 4.8 leaves a plain widget's children to the widget itself. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (accord_partner_row_parent_class)->dispose (object);
 }

@@ -230,6 +230,8 @@ test_unset_values (Fixture       *fixture,
   JsonArray *partners = parse_dump (fixture->store, FALSE, parser);
   JsonObject *object = json_array_get_object_element (partners, 0);
 
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, accord_partner_get_id (partner));
+
   /* Unset enums are their key "", never a label such as "Not set". */
   g_assert_cmpstr (json_object_get_string_member (object, "tier"), ==, "");
   g_assert_cmpstr (json_object_get_string_member (object, "source"), ==, "");

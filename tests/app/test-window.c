@@ -1,0 +1,122 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "accord-window.h"
+#include "accord-partner-page.h"
+#include "test-app-helpers.h"
+
+static void
+test_welcome_then_list (void)
+{
+  g_autoptr(AccordStore) store = test_store_new (NULL);
+  g_autoptr(AccordPartner) partner = accord_partner_new ("Bluepeak Studio");
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window = accord_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  accord_window_set_store (window, store);
+  g_assert_cmpstr (accord_window_get_page (window), ==, "welcome");
+
+  g_assert_true (accord_store_add_partner (store, partner, NULL, &error));
+  g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
+
+  accord_window_show_problem (window, "“x” is not an Accord workspace");
+  g_assert_cmpstr (accord_window_get_page (window), ==, "problem");
+  g_assert_null (accord_window_get_store (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_filter_as_you_type (void)
+{
+  g_autoptr(AccordStore) store = test_store_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Copperleaf Press", "Amberfield Freight", "copper Kettle" };
+  AccordWindow *window = accord_window_new (NULL);
+  GtkListView *list_view;
+  GtkEditable *search;
+  GListModel *shown;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AccordPartner) p = accord_partner_new (names[i]);
+      g_assert_true (accord_store_add_partner (store, p, NULL, &error));
+    }
+  accord_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  list_view = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "list_view");
+  search = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "search_entry");
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+
+  /* Sorted by name, ignoring case. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  {
+    g_autoptr(AccordPartner) first = g_list_model_get_item (shown, 0);
+    g_autoptr(AccordPartner) last = g_list_model_get_item (shown, 2);
+    g_assert_cmpstr (accord_partner_get_name (first), ==, "Amberfield Freight");
+    g_assert_cmpstr (accord_partner_get_name (last), ==, "Copperleaf Press");
+  }
+
+  /* The search entry filters as you type (after its short delay). */
+  gtk_editable_set_text (search, "COPPER");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  gtk_editable_set_text (search, "zzz");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW,
+                                                                     "list_stack")),
+                   ==, "no-match");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_trash_and_undo (void)
+{
+  g_autoptr(AccordStore) store = test_store_new (NULL);
+  g_autoptr(AccordPartner) partner = accord_partner_new ("Driftwood Events");
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window = accord_window_new (NULL);
+  AccordPartnerPage *page = accord_window_get_partner_page (window);
+  GListModel *partners = accord_store_get_partners (store);
+  gint64 id;
+
+  g_assert_true (accord_store_add_partner (store, partner, NULL, &error));
+  id = accord_partner_get_id (partner);
+  accord_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  accord_window_select_partner (window, partner);
+  g_assert_true (accord_partner_page_get_partner (page) == partner);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trash-partner", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_trash (store)), ==, 1);
+  g_assert_cmpstr (accord_window_get_page (window), ==, "welcome");
+
+  /* The toast's Undo button runs this action with the partner's id. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-trash", "x", id));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_trash (store)), ==, 0);
+  g_assert_null (accord_partner_get_trashed_at (partner));
+  g_assert_true (accord_partner_page_get_partner (page) == partner);
+  g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (test_app_init (&argc, &argv))
+    {
+      g_test_add_func ("/window/welcome-then-list", test_welcome_then_list);
+      g_test_add_func ("/window/filter-as-you-type", test_filter_as_you_type);
+      g_test_add_func ("/window/trash-and-undo", test_trash_and_undo);
+    }
+  return g_test_run ();
+}
