@@ -20,6 +20,9 @@ struct _AccordWindow
   GtkSingleSelection *selection;
   GtkStringFilter *filter;
   gboolean close_confirmed;
+  /* Set while the window itself moves the selection, so only a person's
+   * choice opens the partner page when the window is narrow. */
+  gboolean selecting;
   GBinding *title_binding;
   GSettings *settings;
 
@@ -112,6 +115,9 @@ selection_changed_cb (AccordWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, partner ? "partner" : "none");
   update_title (self);
   update_pages (self);
+
+  if (partner != NULL && !self->selecting && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -518,6 +524,14 @@ accord_window_set_store (AccordWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   update_title (self);
   update_pages (self);
+
+  /* Like other GNOME apps, a wide window starts on the first item. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->selection, 0);
+      self->selecting = FALSE;
+    }
 }
 
 void
@@ -585,7 +599,9 @@ accord_window_select_partner (AccordWindow  *self,
       g_autoptr(AccordPartner) item = g_list_model_get_item (model, i);
       if (item == partner)
         {
+          self->selecting = TRUE;
           gtk_single_selection_set_selected (self->selection, i);
+          self->selecting = FALSE;
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           adw_leaflet_set_visible_child (self->leaflet, self->content);
           return;
