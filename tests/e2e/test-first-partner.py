@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 
 SKIP = 77
 TIMEOUT = 10.0          # seconds to wait for anything to appear
@@ -53,6 +54,10 @@ try:
 except (ImportError, ValueError) as e:
     skip(f"gi.repository.Atspi is not available ({e}); run with /usr/bin/python3 "
          "and install python3-gi gir1.2-atspi-2.0")
+
+
+# Atspi 2.46 marks some calls deprecated without a replacement in this version.
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 
 class Failure(Exception):
@@ -146,11 +151,13 @@ def guess_schema_dir():
 
 # --- AT-SPI helpers ---------------------------------------------------------------
 
-def pump():
-    """Let libatspi handle what arrived on the bus (window and children events)."""
+def refresh():
+    """Forget what libatspi remembers: it keeps lists of children (e.g. an
+    application's windows) that it only updates while a main loop runs."""
     context = GLib.MainContext.default()
     while context.pending():
         context.iteration(False)
+    safe(Atspi.get_desktop(0).clear_cache)
 
 
 def safe(fn, default=None):
@@ -209,7 +216,7 @@ def wait_for(what, probe, timeout=TIMEOUT):
     """Call probe() until it returns something true; fail with `what` after timeout."""
     deadline = time.monotonic() + timeout
     while True:
-        pump()
+        refresh()
         result = probe()
         if result:
             return result
@@ -227,7 +234,7 @@ def one(matches, what):
 
 def do_click(acc, what):
     n = safe(lambda: Atspi.Action.get_n_actions(acc), 0) or 0
-    names = [safe(lambda: Atspi.Action.get_name(acc, i), "") for i in range(n)]
+    names = [safe(lambda: Atspi.Action.get_action_name(acc, i), "") for i in range(n)]
     if "click" not in names:
         raise Failure(f"{what} has no click action (actions: {names})")
     if not Atspi.Action.do_action(acc, names.index("click")):
@@ -285,10 +292,11 @@ class App:
     def press_ctrl_q(self):
         window = self.x_window()
         if window is not None:
-            # No window manager here: give the window the keyboard focus first.
-            subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=10)
-            subprocess.run(["xdotool", "key", "--clearmodifiers", "--window", window, "ctrl+q"],
-                           check=True, timeout=10)
+            # No window manager here: give the window the keyboard focus
+            # first, then type through XTEST (GTK ignores synthetic events
+            # that `xdotool key --window` would send).
+            xdotool("windowfocus", "--sync", window)
+            xdotool("key", "--clearmodifiers", "ctrl+q")
             return
         control = 0xffe3  # Control_L
         Atspi.generate_keyboard_event(control, None, Atspi.KeySynthType.PRESS | Atspi.KeySynthType.SYM)
@@ -302,8 +310,7 @@ class App:
         y = extents.y + extents.height // 2
         window = self.x_window()
         if window is not None:
-            subprocess.run(["xdotool", "mousemove", "--window", window, str(x), str(y),
-                            "click", "1"], check=True, timeout=10)
+            xdotool("mousemove", "--window", window, str(x), str(y), "click", "1")
         else:
             # Without a window manager the window sits at the screen's origin.
             Atspi.generate_mouse_event(x, y, "b1c")
@@ -327,6 +334,13 @@ class App:
             self.log.flush()
         with open(self.log_path, errors="replace") as f:
             return f.read()
+
+
+def xdotool(*args):
+    result = subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=10)
+    if result.returncode != 0:
+        raise Failure(f"xdotool {' '.join(args)} failed with status {result.returncode}: "
+                      f"{result.stderr.strip()}")
 
 
 def find_text(root, name):
