@@ -114,8 +114,6 @@ accord_application_open_workspace (AccordApplication *self,
                                    const char        *path,
                                    gboolean           create)
 {
-  g_autoptr(AccordStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   AccordWindow *window;
 
   g_return_val_if_fail (ACCORD_IS_APPLICATION (self), FALSE);
@@ -123,22 +121,12 @@ accord_application_open_workspace (AccordApplication *self,
 
   window = get_window (self);
 
-  if (create)
+  if (!accord_window_open_workspace (window, path, create, NULL))
     {
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_mkdir_with_parents (dir, 0700);
-    }
-
-  store = accord_store_open (path, create ? ACCORD_STORE_OPEN_CREATE : ACCORD_STORE_OPEN_DEFAULT,
-                             &error);
-  if (store == NULL)
-    {
-      accord_window_show_problem (window, error->message);
       gtk_window_present (GTK_WINDOW (window));
       return FALSE;
     }
 
-  accord_window_set_store (window, store);
   remember_workspace (self, path);
   gtk_window_present (GTK_WINDOW (window));
   return TRUE;
@@ -447,7 +435,6 @@ accord_application_activate (GApplication *app)
 {
   AccordApplication *self = ACCORD_APPLICATION (app);
   g_autofree char *path = NULL;
-  gboolean is_default = FALSE;
   AccordWindow *window;
 
   if (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL &&
@@ -470,14 +457,18 @@ accord_application_activate (GApplication *app)
     }
   if (path == NULL)
     {
+      g_autofree char *dir = NULL;
+
+      /* Only the default workspace's folder is made here; a folder named
+       * on the command line must exist. */
       path = accord_application_dup_default_workspace ();
-      is_default = TRUE;
+      dir = g_path_get_dirname (path);
+      g_mkdir_with_parents (dir, 0700);
     }
 
   /* The default workspace is created on first start; a named one must
    * exist, except when given on the command line (then it is created). */
   accord_application_open_workspace (self, path, TRUE);
-  (void) is_default;
 }
 
 static void

@@ -622,3 +622,37 @@ accord_window_get_recent_section (AccordWindow *self)
   g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
   return self->recent_section;
 }
+
+gboolean
+accord_window_open_workspace (AccordWindow  *self,
+                              const char    *path,
+                              gboolean       create,
+                              GError       **error)
+{
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = accord_store_open (path, create ? ACCORD_STORE_OPEN_CREATE : ACCORD_STORE_OPEN_DEFAULT,
+                             &local_error);
+  if (store == NULL)
+    {
+      /* The page says what is wrong and offers a way on; the file is left
+       * exactly as it was. */
+      accord_window_show_problem (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  accord_window_set_store (self, store);
+  return TRUE;
+}
+
+const char *
+accord_window_get_problem (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  return adw_status_page_get_description (self->problem_page);
+}

@@ -14,6 +14,12 @@ AccordWindow      *accord_window_new         (GtkApplication *application);
 AccordStore       *accord_window_get_store   (AccordWindow *self);
 /* Shows the workspace: the welcome page while it is empty, else the list. */
 void               accord_window_set_store   (AccordWindow *self, AccordStore *store);
+/* Opens the workspace at @path in this window (creating it when @create),
+ * or shows why it cannot be opened. */
+gboolean           accord_window_open_workspace (AccordWindow *self, const char *path,
+                                                 gboolean create, GError **error);
+/* The message on the problem page. */
+const char        *accord_window_get_problem (AccordWindow *self);
 /* Shows why a workspace could not be opened, with ways forward. */
 void               accord_window_show_problem (AccordWindow *self, const char *message);
 /* Shows a spinner page while long work runs (NULL title ends it). */

@@ -609,6 +609,29 @@ check_header (AccordStore  *self,
   return TRUE;
 }
 
+static gboolean
+quick_check (AccordStore  *self,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  gboolean ok = FALSE;
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE && rc != SQLITE_OK)
+    return set_sqlite_error (error, self->db, rc, _("Could not open the workspace"));
+  if (!ok)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged; it was left as it is"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 AccordStore *
 accord_store_open (const char            *path,
                    AccordStoreOpenFlags   flags,
@@ -680,6 +703,17 @@ accord_store_open (const char            *path,
       return NULL;
     }
 
+  /* Nothing may be written to a damaged file. A current file is read in
+   * full (loading the partners) before the first write; an older one is
+   * checked before it is converted and migrated. */
+  if (self->schema_version == ACCORD_SCHEMA_VERSION)
+    {
+      if (!load_partners (self, error))
+        return NULL;
+    }
+  else if (self->schema_version > 0 && !quick_check (self, error))
+    return NULL;
+
   /* WAL so the CLI can read while the app writes; FULL so a committed edit
    * survives a power cut. */
   if (!exec_literal (self->db,
@@ -689,11 +723,11 @@ accord_store_open (const char            *path,
                      _("Could not open the workspace"), error))
     return NULL;
 
-  if (!migrate (self, error))
-    return NULL;
-
-  if (!load_partners (self, error))
-    return NULL;
+  if (self->schema_version < ACCORD_SCHEMA_VERSION)
+    {
+      if (!migrate (self, error) || !load_partners (self, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&self);
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "accord-store-private.h"
 #include "test-helpers.h"
@@ -361,18 +362,101 @@ static void
 test_refuse_read_only (void)
 {
   g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
   g_autoptr(AccordStore) store = open_new (&path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  int status = 0;
+  pid_t pid;
 
-  if (geteuid () == 0)
+  g_clear_object (&store);
+  dir = g_path_get_dirname (path);
+  g_chmod (dir, 0755);
+  g_chmod (path, 0444);
+  before = test_read_file (path);
+
+  if (geteuid () != 0)
     {
-      /* root may write anywhere; the mode check cannot be seen. */
-      g_test_skip ("running as root: file modes do not apply");
+      assert_refused (path, ACCORD_STORE_ERROR_READ_ONLY);
       return;
     }
+
+  /* root may write to any file, so try as an ordinary user in a child. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      AccordStore *s;
+
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (3);
+      s = accord_store_open (path, ACCORD_STORE_OPEN_CREATE, &error);
+      _exit (s == NULL && g_error_matches (error, ACCORD_STORE_ERROR,
+                                           ACCORD_STORE_ERROR_READ_ONLY) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 3)
+    {
+      g_test_skip ("cannot switch to an ordinary user here");
+      return;
+    }
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  after = test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_refuse_truncated (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AccordStore) store = open_new (&path);
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  sqlite3 *db;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %03u with a long enough name to fill pages", i);
+      AccordPartner *p = accord_partner_new (name);
+      accord_partner_set_notes (p, "Notes that take room, so the table spans many pages of the file.");
+      g_ptr_array_add (partners, p);
+    }
+  g_assert_true (accord_store_add_partners (store, partners, NULL, &error));
+  g_assert_no_error (error);
   g_clear_object (&store);
-  g_chmod (path, 0400);
-  assert_refused (path, ACCORD_STORE_ERROR_READ_ONLY);
+
+  /* Fold the WAL in, then cut the file in half. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  whole = test_read_file (path);
+  g_assert_cmpuint (g_bytes_get_size (whole), >, 16384);
+  test_write_file (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2);
+
+  assert_refused (path, ACCORD_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_locked (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AccordStore) store = open_new (&path);
+  g_autoptr(AccordPartner) p = add (store, "Locked Ltd");
+  sqlite3 *db;
+
+  g_clear_object (&store);
+
+  /* Another program holds the file exclusively; opening must give up
+   * after the busy timeout with a clear reason, not hang. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_refused (path, ACCORD_STORE_ERROR_BUSY);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
 }
 
 int
@@ -391,6 +475,8 @@ main (int   argc,
   g_test_add_func ("/store/refuse/newer-version", test_refuse_newer_version);
   g_test_add_func ("/store/refuse/foreign-database", test_refuse_foreign_database);
   g_test_add_func ("/store/refuse/read-only", test_refuse_read_only);
+  g_test_add_func ("/store/refuse/truncated", test_refuse_truncated);
+  g_test_add_func ("/store/refuse/locked", test_refuse_locked);
 
   return g_test_run ();
 }
