@@ -185,9 +185,14 @@ def children(acc):
 
 def find_all(root, predicate, max_depth=60):
     found = []
+    seen = set()
     stack = [(root, 0)]
     while stack:
         acc, depth = stack.pop()
+        # A list that changes while it is walked can hand out a node twice.
+        if acc in seen:
+            continue
+        seen.add(acc)
         if predicate(acc):
             found.append(acc)
         if depth < max_depth:
@@ -212,23 +217,55 @@ def text_of(acc):
     return safe(lambda: Atspi.Text.get_text(acc, 0, count), "") or ""
 
 
+class Ambiguous(Failure):
+    pass
+
+
 def wait_for(what, probe, timeout=TIMEOUT):
-    """Call probe() until it returns something true; fail with `what` after timeout."""
+    """Call probe() until it returns something true; fail with `what` after timeout.
+
+    A probe may raise Ambiguous while the window is being rebuilt; that only
+    fails the test if it is still so at the end."""
     deadline = time.monotonic() + timeout
+    reported = False
     while True:
         refresh()
-        result = probe()
+        ambiguous = None
+        try:
+            result = probe()
+        except Ambiguous as e:
+            result, ambiguous = None, e
+            if not reported and os.environ.get("ACCORD_E2E_VERBOSE"):
+                note(f"(retrying) {e}")
+                reported = True
         if result:
             return result
         if time.monotonic() > deadline:
+            if ambiguous is not None:
+                raise Failure(f"still ambiguous after {timeout:.0f} s: {ambiguous}")
             raise Failure(f"timed out after {timeout:.0f} s waiting for {what}")
         time.sleep(0.1)
 
 
+def describe(acc):
+    """role 'name' < parent role 'name' < ... up to the window."""
+    parts = []
+    while acc is not None and len(parts) < 40:
+        role = role_of(acc)
+        if role == Atspi.Role.APPLICATION:
+            break
+        name = name_of(acc)
+        if name or role not in (Atspi.Role.PANEL, Atspi.Role.FILLER):
+            parts.append(f"{safe(acc.get_role_name, '?')} {name!r}")
+        acc = safe(acc.get_parent)
+    return " < ".join(parts)
+
+
 def one(matches, what):
-    """The single match, or None while there is none; fail on ambiguity."""
+    """The single match, or None while there is none; Ambiguous if several."""
     if len(matches) > 1:
-        raise Failure(f"{len(matches)} widgets match {what}, expected one")
+        raise Ambiguous(f"{len(matches)} widgets match {what}, expected one:\n" +
+                        "\n".join(describe(m) for m in matches))
     return matches[0] if matches else None
 
 
