@@ -28,6 +28,11 @@ void        _accord_partner_set_moments    (AccordPartner *self,
                                             const char    *created_at,
                                             const char    *updated_at,
                                             const char    *trashed_at);
+void        _accord_partner_set_stage      (AccordPartner *self,
+                                            AccordStage    stage,
+                                            const char    *since,
+                                            AccordStage    held_from,
+                                            const char    *revisit_on);
 GListStore *_accord_partner_get_contact_cache (AccordPartner *self);
 void        _accord_partner_set_contact_cache (AccordPartner *self, GListStore *contacts);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "accord-partner-private.h"
@@ -20,6 +21,12 @@ struct _AccordPartner
   AccordPosition position;
   AccordPartnershipType partnership_type;
   AccordTier tier;
+  int ratings[ACCORD_N_CRITERIA];
+  AccordPriority priority_override;
+  AccordStage stage;
+  char *stage_since;
+  AccordStage held_from;
+  char *revisit_on;
   char *created_at;
   char *updated_at;
   char *trashed_at;
@@ -38,6 +45,12 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_TRASHED_AT,
+  PROP_FIT_SCORE,
+  PROP_FIT_BAND,
+  PROP_PRIORITY,
+  PROP_STAGE,
+  PROP_STAGE_SINCE,
+  PROP_REVISIT_ON,
   N_PROPS
 };
 
@@ -60,7 +73,28 @@ static const struct
   [ACCORD_PARTNER_FIELD_TYPE] = { "partnership_type", "partnership-type", N_("Partnership type") },
   [ACCORD_PARTNER_FIELD_WHY_FIT] = { "why_fit", "why-fit", N_("Why they fit") },
   [ACCORD_PARTNER_FIELD_TIER] = { "tier", "tier", N_("Programme tier") },
+  [ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT] = { "strategic_alignment", "strategic-alignment",
+                                                 N_("Strategic alignment") },
+  [ACCORD_PARTNER_FIELD_VALUE_EXCHANGE] = { "value_exchange", "value-exchange", N_("Value exchange") },
+  [ACCORD_PARTNER_FIELD_REACH] = { "reach", "reach", N_("Reach and influence") },
+  [ACCORD_PARTNER_FIELD_OPERATIONAL_FIT] = { "operational_fit", "operational-fit", N_("Operational fit") },
+  [ACCORD_PARTNER_FIELD_READINESS] = { "readiness", "readiness", N_("Partnership readiness") },
+  [ACCORD_PARTNER_FIELD_PRIORITY] = { "priority_override", "priority-override", N_("Priority") },
+  [ACCORD_PARTNER_FIELD_THEIR_GAINS] = { "their_gains", "their-gains", N_("Their gains") },
+  [ACCORD_PARTNER_FIELD_OUR_OFFERINGS] = { "our_offerings", "our-offerings", N_("Our offerings") },
+  [ACCORD_PARTNER_FIELD_THEIR_PAINS] = { "their_pains", "their-pains", N_("Their pains") },
+  [ACCORD_PARTNER_FIELD_OUR_RELIEVERS] = { "our_pain_relievers", "our-pain-relievers",
+                                           N_("Our pain relievers") },
+  [ACCORD_PARTNER_FIELD_VALUE_PROPOSITION] = { "value_proposition", "value-proposition",
+                                               N_("Value proposition") },
 };
+
+static gboolean
+field_is_rating (AccordPartnerField field)
+{
+  return field >= ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT &&
+         field <= ACCORD_PARTNER_FIELD_READINESS;
+}
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == ACCORD_N_PARTNER_FIELDS);
 
@@ -75,6 +109,11 @@ field_is_text (AccordPartnerField field)
     case ACCORD_PARTNER_FIELD_NOTES:
     case ACCORD_PARTNER_FIELD_OWNER:
     case ACCORD_PARTNER_FIELD_WHY_FIT:
+    case ACCORD_PARTNER_FIELD_THEIR_GAINS:
+    case ACCORD_PARTNER_FIELD_OUR_OFFERINGS:
+    case ACCORD_PARTNER_FIELD_THEIR_PAINS:
+    case ACCORD_PARTNER_FIELD_OUR_RELIEVERS:
+    case ACCORD_PARTNER_FIELD_VALUE_PROPOSITION:
       return TRUE;
     case ACCORD_PARTNER_FIELD_TAGS:
     case ACCORD_PARTNER_FIELD_SOURCE:
@@ -121,6 +160,8 @@ accord_partner_finalize (GObject *object)
   g_free (self->created_at);
   g_free (self->updated_at);
   g_free (self->trashed_at);
+  g_free (self->stage_since);
+  g_free (self->revisit_on);
 
   G_OBJECT_CLASS (accord_partner_parent_class)->finalize (object);
 }
@@ -157,6 +198,31 @@ accord_partner_get_property (GObject    *object,
     case PROP_TRASHED_AT:
       g_value_set_string (value, self->trashed_at);
       break;
+    case PROP_FIT_SCORE:
+      {
+        int score = -1;
+        accord_partner_get_fit_score (self, &score);
+        g_value_set_int (value, score);
+      }
+      break;
+    case PROP_FIT_BAND:
+      g_value_set_int (value, accord_partner_get_fit_band (self));
+      break;
+    case PROP_PRIORITY:
+      g_value_set_int (value, accord_partner_get_priority (self));
+      break;
+    case PROP_STAGE:
+      g_value_set_int (value, self->stage);
+      break;
+    case PROP_STAGE_SINCE:
+      g_value_set_string (value, self->stage_since);
+      break;
+    case PROP_REVISIT_ON:
+      g_value_set_string (value, self->revisit_on);
+      break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_PRIORITY:
+      g_value_set_int (value, self->priority_override);
+      break;
     case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TAGS:
       g_value_set_boxed (value, self->tags);
       break;
@@ -173,7 +239,11 @@ accord_partner_get_property (GObject    *object,
       g_value_set_int (value, self->tier);
       break;
     default:
-      if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID)
+      if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID &&
+          field_is_rating (prop_id - PROP_FIRST_FIELD))
+        g_value_set_int (value, self->ratings[prop_id - PROP_FIRST_FIELD -
+                                              ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT]);
+      else if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID)
         g_value_set_string (value, self->text[prop_id - PROP_FIRST_FIELD]);
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -205,8 +275,16 @@ accord_partner_set_property (GObject      *object,
     case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TIER:
       accord_partner_set_tier (self, g_value_get_int (value));
       break;
+    case PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_PRIORITY:
+      accord_partner_set_priority_override (self, g_value_get_int (value));
+      break;
     default:
-      if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID)
+      if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID &&
+          field_is_rating (prop_id - PROP_FIRST_FIELD))
+        accord_partner_set_rating (self, prop_id - PROP_FIRST_FIELD -
+                                   ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT,
+                                   g_value_get_int (value));
+      else if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID)
         set_text (self, prop_id - PROP_FIRST_FIELD, g_value_get_string (value));
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -238,7 +316,15 @@ accord_partner_class_init (AccordPartnerClass *klass)
         case ACCORD_PARTNER_FIELD_POSITION:
         case ACCORD_PARTNER_FIELD_TYPE:
         case ACCORD_PARTNER_FIELD_TIER:
+        case ACCORD_PARTNER_FIELD_PRIORITY:
           pspec = g_param_spec_int (fields[i].property, NULL, NULL, 0, G_MAXINT, 0, rw);
+          break;
+        case ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT:
+        case ACCORD_PARTNER_FIELD_VALUE_EXCHANGE:
+        case ACCORD_PARTNER_FIELD_REACH:
+        case ACCORD_PARTNER_FIELD_OPERATIONAL_FIT:
+        case ACCORD_PARTNER_FIELD_READINESS:
+          pspec = g_param_spec_int (fields[i].property, NULL, NULL, 0, ACCORD_RATING_MAX, 0, rw);
           break;
         default:
           pspec = g_param_spec_string (fields[i].property, NULL, NULL, "", rw);
@@ -251,6 +337,15 @@ accord_partner_class_init (AccordPartnerClass *klass)
   properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, ro);
   properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, ro);
   properties[PROP_TRASHED_AT] = g_param_spec_string ("trashed-at", NULL, NULL, NULL, ro);
+  properties[PROP_FIT_SCORE] = g_param_spec_int ("fit-score", NULL, NULL, -1, ACCORD_FIT_SCORE_MAX,
+                                                 -1, ro);
+  properties[PROP_FIT_BAND] = g_param_spec_int ("fit-band", NULL, NULL, 0, ACCORD_N_FIT_BANDS - 1,
+                                                0, ro);
+  properties[PROP_PRIORITY] = g_param_spec_int ("priority", NULL, NULL, 0, ACCORD_N_PRIORITIES - 1,
+                                                0, ro);
+  properties[PROP_STAGE] = g_param_spec_int ("stage", NULL, NULL, 0, ACCORD_N_STAGES - 1, 0, ro);
+  properties[PROP_STAGE_SINCE] = g_param_spec_string ("stage-since", NULL, NULL, NULL, ro);
+  properties[PROP_REVISIT_ON] = g_param_spec_string ("revisit-on", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -384,6 +479,17 @@ accord_partner_dup_field_text (AccordPartner      *self,
       return g_strdup (accord_partnership_type_to_key (self->partnership_type));
     case ACCORD_PARTNER_FIELD_TIER:
       return g_strdup (accord_tier_to_key (self->tier));
+    case ACCORD_PARTNER_FIELD_PRIORITY:
+      return g_strdup (accord_priority_to_key (self->priority_override));
+    case ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT:
+    case ACCORD_PARTNER_FIELD_VALUE_EXCHANGE:
+    case ACCORD_PARTNER_FIELD_REACH:
+    case ACCORD_PARTNER_FIELD_OPERATIONAL_FIT:
+    case ACCORD_PARTNER_FIELD_READINESS:
+      {
+        int r = self->ratings[field - ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT];
+        return r == ACCORD_RATING_UNRATED ? g_strdup ("") : g_strdup_printf ("%d", r);
+      }
     case ACCORD_PARTNER_FIELD_NAME:
     case ACCORD_PARTNER_FIELD_WEBSITE:
     case ACCORD_PARTNER_FIELD_DESCRIPTION:
@@ -445,6 +551,33 @@ accord_partner_set_field_text (AccordPartner      *self,
         if (!accord_tier_from_key (text, &v))
           return FALSE;
         accord_partner_set_tier (self, v);
+        return TRUE;
+      }
+    case ACCORD_PARTNER_FIELD_PRIORITY:
+      {
+        AccordPriority v;
+        if (!accord_priority_from_key (text, &v))
+          return FALSE;
+        accord_partner_set_priority_override (self, v);
+        return TRUE;
+      }
+    case ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT:
+    case ACCORD_PARTNER_FIELD_VALUE_EXCHANGE:
+    case ACCORD_PARTNER_FIELD_REACH:
+    case ACCORD_PARTNER_FIELD_OPERATIONAL_FIT:
+    case ACCORD_PARTNER_FIELD_READINESS:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (text));
+        char *end = NULL;
+        gint64 v = 0;
+
+        if (*trimmed != '\0')
+          {
+            v = g_ascii_strtoll (trimmed, &end, 10);
+            if (*end != '\0' || v < ACCORD_RATING_MIN || v > ACCORD_RATING_MAX)
+              return FALSE;
+          }
+        accord_partner_set_rating (self, field - ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT, (int) v);
         return TRUE;
       }
     case ACCORD_PARTNER_FIELD_NAME:
@@ -554,4 +687,164 @@ _accord_partner_set_contact_cache (AccordPartner *self,
                                    GListStore    *contacts)
 {
   g_set_object (&self->contacts, contacts);
+}
+
+const char *
+accord_partner_get_text (AccordPartner      *self,
+                         AccordPartnerField  field)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  g_return_val_if_fail (field_is_text (field), NULL);
+  return self->text[field];
+}
+
+AccordPartnerField
+accord_partner_field_for_criterion (AccordCriterion criterion)
+{
+  g_return_val_if_fail ((guint) criterion < ACCORD_N_CRITERIA, ACCORD_N_PARTNER_FIELDS);
+  return ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT + criterion;
+}
+
+int
+accord_partner_get_rating (AccordPartner   *self,
+                           AccordCriterion  criterion)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), 0);
+  g_return_val_if_fail ((guint) criterion < ACCORD_N_CRITERIA, 0);
+  return self->ratings[criterion];
+}
+
+void
+accord_partner_get_ratings (AccordPartner *self,
+                            int            ratings[ACCORD_N_CRITERIA])
+{
+  g_return_if_fail (ACCORD_IS_PARTNER (self));
+  memcpy (ratings, self->ratings, sizeof self->ratings);
+}
+
+static void
+notify_derived (AccordPartner *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_SCORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_BAND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIORITY]);
+}
+
+void
+accord_partner_set_rating (AccordPartner   *self,
+                           AccordCriterion  criterion,
+                           int              rating)
+{
+  g_return_if_fail (ACCORD_IS_PARTNER (self));
+  g_return_if_fail ((guint) criterion < ACCORD_N_CRITERIA);
+  g_return_if_fail (rating >= ACCORD_RATING_UNRATED && rating <= ACCORD_RATING_MAX);
+
+  if (self->ratings[criterion] == rating)
+    return;
+  self->ratings[criterion] = rating;
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[PROP_FIRST_FIELD + accord_partner_field_for_criterion (criterion)]);
+  notify_derived (self);
+}
+
+gboolean
+accord_partner_get_fit_score (AccordPartner *self,
+                              int           *score)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), FALSE);
+  return accord_fit_score (self->ratings, score);
+}
+
+AccordFitBand
+accord_partner_get_fit_band (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), ACCORD_FIT_BAND_INCOMPLETE);
+  return accord_fit_band (self->ratings);
+}
+
+AccordPriority
+accord_partner_get_priority_override (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), ACCORD_PRIORITY_AUTOMATIC);
+  return self->priority_override;
+}
+
+void
+accord_partner_set_priority_override (AccordPartner  *self,
+                                      AccordPriority  value)
+{
+  g_return_if_fail (ACCORD_IS_PARTNER (self));
+  g_return_if_fail ((guint) value < ACCORD_N_PRIORITIES);
+
+  if (self->priority_override == value)
+    return;
+  self->priority_override = value;
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_PRIORITY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIORITY]);
+}
+
+AccordPriority
+accord_partner_get_priority (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), ACCORD_PRIORITY_AUTOMATIC);
+  return accord_priority_effective (self->priority_override, accord_fit_band (self->ratings));
+}
+
+AccordStage
+accord_partner_get_stage (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), ACCORD_STAGE_IDENTIFIED);
+  return self->stage;
+}
+
+const char *
+accord_partner_get_stage_since (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  return self->stage_since;
+}
+
+AccordStage
+accord_partner_get_held_from (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), ACCORD_STAGE_IDENTIFIED);
+  return self->held_from;
+}
+
+const char *
+accord_partner_get_revisit_on (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
+  return self->revisit_on;
+}
+
+void
+accord_partner_set_initial_stage (AccordPartner *self,
+                                  AccordStage    stage)
+{
+  g_return_if_fail (ACCORD_IS_PARTNER (self));
+  g_return_if_fail (accord_partner_get_id (self) == 0);
+  g_return_if_fail ((guint) stage < ACCORD_N_STAGES);
+
+  _accord_partner_set_stage (self, stage, self->stage_since, self->held_from, self->revisit_on);
+}
+
+void
+_accord_partner_set_stage (AccordPartner *self,
+                           AccordStage    stage,
+                           const char    *since,
+                           AccordStage    held_from,
+                           const char    *revisit_on)
+{
+  self->held_from = held_from;
+  if (self->stage != stage)
+    {
+      self->stage = stage;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+    }
+  if (_accord_set_str (&self->stage_since, since))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_SINCE]);
+  if (_accord_set_str (&self->revisit_on, revisit_on))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISIT_ON]);
 }

@@ -5,6 +5,8 @@
 
 #include "accord-types.h"
 #include "accord-enums.h"
+#include "accord-lifecycle.h"
+#include "accord-scorecard.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,20 @@ typedef enum
   ACCORD_PARTNER_FIELD_TYPE,
   ACCORD_PARTNER_FIELD_WHY_FIT,
   ACCORD_PARTNER_FIELD_TIER,
+  /* The fit scorecard: "" (unrated) or 1..5 as text; see accord-scorecard.h. */
+  ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT,
+  ACCORD_PARTNER_FIELD_VALUE_EXCHANGE,
+  ACCORD_PARTNER_FIELD_REACH,
+  ACCORD_PARTNER_FIELD_OPERATIONAL_FIT,
+  ACCORD_PARTNER_FIELD_READINESS,
+  /* The priority override: "" follows the fit band. */
+  ACCORD_PARTNER_FIELD_PRIORITY,
+  /* The value proposition canvas: one item per line. */
+  ACCORD_PARTNER_FIELD_THEIR_GAINS,
+  ACCORD_PARTNER_FIELD_OUR_OFFERINGS,
+  ACCORD_PARTNER_FIELD_THEIR_PAINS,
+  ACCORD_PARTNER_FIELD_OUR_RELIEVERS,
+  ACCORD_PARTNER_FIELD_VALUE_PROPOSITION,
   ACCORD_N_PARTNER_FIELDS
 } AccordPartnerField;
 
@@ -48,6 +64,32 @@ const char            *accord_partner_get_created_at       (AccordPartner *self)
 const char            *accord_partner_get_updated_at       (AccordPartner *self);
 const char            *accord_partner_get_trashed_at       (AccordPartner *self);
 
+/* Any text field (name, notes, canvas lists...) by its field id. */
+const char            *accord_partner_get_text             (AccordPartner *self,
+                                                            AccordPartnerField field);
+/* The field for a scorecard criterion. */
+AccordPartnerField     accord_partner_field_for_criterion  (AccordCriterion criterion);
+
+/* The scorecard: 0 = unrated, else 1..5. */
+int                    accord_partner_get_rating           (AccordPartner *self,
+                                                            AccordCriterion criterion);
+void                   accord_partner_get_ratings          (AccordPartner *self,
+                                                            int ratings[ACCORD_N_CRITERIA]);
+/* Derived, never stored: the score (FALSE while incomplete), the band, and
+ * the priority (the override when set, else the band's). */
+gboolean               accord_partner_get_fit_score        (AccordPartner *self, int *score);
+AccordFitBand          accord_partner_get_fit_band         (AccordPartner *self);
+AccordPriority         accord_partner_get_priority_override (AccordPartner *self);
+AccordPriority         accord_partner_get_priority         (AccordPartner *self);
+
+/* The lifecycle: the current stage and the date (YYYY-MM-DD) it began;
+ * for a partner on hold, the stage it was in and the revisit date. Only
+ * the store changes them (accord_store_move_partner()). */
+AccordStage            accord_partner_get_stage            (AccordPartner *self);
+const char            *accord_partner_get_stage_since      (AccordPartner *self);
+AccordStage            accord_partner_get_held_from        (AccordPartner *self);
+const char            *accord_partner_get_revisit_on       (AccordPartner *self);
+
 /* Setters are for partners that are not in a store yet (building one
  * for import or creation). A stored partner is changed only through
  * accord_store_set_partner_field(), which validates and saves first. */
@@ -62,6 +104,11 @@ void accord_partner_set_position         (AccordPartner *self, AccordPosition va
 void accord_partner_set_partnership_type (AccordPartner *self, AccordPartnershipType value);
 void accord_partner_set_why_fit          (AccordPartner *self, const char *value);
 void accord_partner_set_tier             (AccordPartner *self, AccordTier value);
+void accord_partner_set_rating           (AccordPartner *self, AccordCriterion criterion,
+                                          int rating);
+void accord_partner_set_priority_override (AccordPartner *self, AccordPriority value);
+/* The stage a new partner starts in (before it is stored). */
+void accord_partner_set_initial_stage    (AccordPartner *self, AccordStage stage);
 
 /* The field as the text the form and CSV use: enums as their stable key,
  * tags joined with ", ". Free with g_free(). */

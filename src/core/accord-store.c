@@ -17,6 +17,9 @@
 #include "accord-partner-private.h"
 #include "accord-validate.h"
 #include "accord-core-resources.h"
+#include "accord-stage-change.h"
+#include <stdio.h>
+#include <stdlib.h>
 
 /* "ACRD": marks a file as an Accord workspace in the SQLite header. */
 #define ACCORD_APPLICATION_ID 0x41435244
@@ -37,6 +40,10 @@ struct _AccordStore
   GListStore *trash;
   /* id -> AccordPartner (borrowed from the two lists above). */
   GHashTable *by_id;
+  /* id -> GListStore of AccordStageChange, loaded on first use. */
+  GHashTable *histories;
+  /* The date new records are dated with (YYYY-MM-DD). */
+  char *today;
 };
 
 G_DEFINE_FINAL_TYPE (AccordStore, accord_store, G_TYPE_OBJECT)
@@ -57,6 +64,17 @@ static const char *const partner_columns[ACCORD_N_PARTNER_FIELDS] = {
   [ACCORD_PARTNER_FIELD_TYPE] = "partnership_type",
   [ACCORD_PARTNER_FIELD_WHY_FIT] = "why_fit",
   [ACCORD_PARTNER_FIELD_TIER] = "tier",
+  [ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT] = "strategic_alignment",
+  [ACCORD_PARTNER_FIELD_VALUE_EXCHANGE] = "value_exchange",
+  [ACCORD_PARTNER_FIELD_REACH] = "reach",
+  [ACCORD_PARTNER_FIELD_OPERATIONAL_FIT] = "operational_fit",
+  [ACCORD_PARTNER_FIELD_READINESS] = "readiness",
+  [ACCORD_PARTNER_FIELD_PRIORITY] = "priority_override",
+  [ACCORD_PARTNER_FIELD_THEIR_GAINS] = "their_gains",
+  [ACCORD_PARTNER_FIELD_OUR_OFFERINGS] = "our_offerings",
+  [ACCORD_PARTNER_FIELD_THEIR_PAINS] = "their_pains",
+  [ACCORD_PARTNER_FIELD_OUR_RELIEVERS] = "our_pain_relievers",
+  [ACCORD_PARTNER_FIELD_VALUE_PROPOSITION] = "value_proposition",
 };
 
 static const char *const update_partner_sql[ACCORD_N_PARTNER_FIELDS] = {
@@ -71,7 +89,39 @@ static const char *const update_partner_sql[ACCORD_N_PARTNER_FIELDS] = {
   [ACCORD_PARTNER_FIELD_TYPE] = "UPDATE partner SET partnership_type = ?1, updated_at = ?2 WHERE id = ?3",
   [ACCORD_PARTNER_FIELD_WHY_FIT] = "UPDATE partner SET why_fit = ?1, updated_at = ?2 WHERE id = ?3",
   [ACCORD_PARTNER_FIELD_TIER] = "UPDATE partner SET tier = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT] = "UPDATE partner SET strategic_alignment = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_VALUE_EXCHANGE] = "UPDATE partner SET value_exchange = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_REACH] = "UPDATE partner SET reach = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_OPERATIONAL_FIT] = "UPDATE partner SET operational_fit = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_READINESS] = "UPDATE partner SET readiness = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_PRIORITY] = "UPDATE partner SET priority_override = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_THEIR_GAINS] = "UPDATE partner SET their_gains = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_OUR_OFFERINGS] = "UPDATE partner SET our_offerings = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_THEIR_PAINS] = "UPDATE partner SET their_pains = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_OUR_RELIEVERS] = "UPDATE partner SET our_pain_relievers = ?1, updated_at = ?2 WHERE id = ?3",
+  [ACCORD_PARTNER_FIELD_VALUE_PROPOSITION] = "UPDATE partner SET value_proposition = ?1, updated_at = ?2 WHERE id = ?3",
 };
+
+/* Ratings are stored as integers, NULL when unrated; everything else as
+ * text. Binds the field's text form accordingly. */
+static void
+bind_field (sqlite3_stmt       *stmt,
+            int                 index,
+            AccordPartnerField  field,
+            char               *text /* owned */)
+{
+  if (field >= ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT &&
+      field <= ACCORD_PARTNER_FIELD_READINESS)
+    {
+      if (text == NULL || *text == '\0')
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int (stmt, index, atoi (text));
+      g_free (text);
+      return;
+    }
+  sqlite3_bind_text (stmt, index, text, -1, g_free);
+}
 
 static const char *const update_contact_sql[ACCORD_N_CONTACT_FIELDS] = {
   [ACCORD_CONTACT_FIELD_NAME] = "UPDATE contact SET name = ?1 WHERE id = ?2",
@@ -250,6 +300,7 @@ accord_store_dispose (GObject *object)
   AccordStore *self = ACCORD_STORE (object);
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->histories, g_hash_table_unref);
   g_clear_object (&self->partners);
   g_clear_object (&self->trash);
 
@@ -265,6 +316,7 @@ accord_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->today);
 
   G_OBJECT_CLASS (accord_store_parent_class)->finalize (object);
 }
@@ -295,6 +347,11 @@ accord_store_init (AccordStore *self)
   self->partners = g_list_store_new (ACCORD_TYPE_PARTNER);
   self->trash = g_list_store_new (ACCORD_TYPE_PARTNER);
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->histories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    self->today = g_date_time_format (now, "%Y-%m-%d");
+  }
 }
 
 /* Opening and migrating */
@@ -320,6 +377,20 @@ read_pragma_int (sqlite3     *db,
   return rc;
 }
 
+/* A copy that could not be finished is no copy: remove it, and the journal
+ * its rollback may have left, so nobody later restores an empty or partial
+ * file taking it for the backup. The workspace itself is untouched. */
+static void
+discard_backup (sqlite3    *dest,
+                const char *dest_path)
+{
+  g_autofree char *journal = g_strconcat (dest_path, "-journal", NULL);
+
+  sqlite3_close_v2 (dest);
+  g_unlink (dest_path);
+  g_unlink (journal);
+}
+
 static gboolean
 backup_to (sqlite3     *db,
            const char  *dest_path,
@@ -343,7 +414,7 @@ backup_to (sqlite3     *db,
     {
       set_sqlite_error (error, dest, sqlite3_errcode (dest),
                         _("Could not copy the workspace before updating it"));
-      sqlite3_close_v2 (dest);
+      discard_backup (dest, dest_path);
       return FALSE;
     }
   rc = sqlite3_backup_step (backup, -1);
@@ -351,7 +422,7 @@ backup_to (sqlite3     *db,
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (error, dest, rc, _("Could not copy the workspace before updating it"));
-      sqlite3_close_v2 (dest);
+      discard_backup (dest, dest_path);
       return FALSE;
     }
 
@@ -458,12 +529,29 @@ partner_from_row (sqlite3_stmt *stmt)
                                (const char *) sqlite3_column_text (stmt, col),
                                (const char *) sqlite3_column_text (stmt, col + 1),
                                (const char *) sqlite3_column_text (stmt, col + 2));
+  {
+    AccordStage stage = ACCORD_STAGE_IDENTIFIED;
+    AccordStage held = ACCORD_STAGE_IDENTIFIED;
+
+    accord_stage_from_key ((const char *) sqlite3_column_text (stmt, col + 3), &stage);
+    accord_stage_from_key ((const char *) sqlite3_column_text (stmt, col + 5), &held);
+    _accord_partner_set_stage (partner, stage,
+                               (const char *) sqlite3_column_text (stmt, col + 4), held,
+                               (const char *) sqlite3_column_text (stmt, col + 6));
+  }
   return partner;
 }
 
+#define PARTNER_COLUMNS \
+  "name, website, description, notes, owner, source, position, partnership_type, why_fit, " \
+  "tier, strategic_alignment, value_exchange, reach, operational_fit, readiness, " \
+  "priority_override, their_gains, our_offerings, their_pains, our_pain_relievers, " \
+  "value_proposition"
+#define N_PARTNER_COLUMNS 21
+
 #define PARTNER_SELECT \
-  "SELECT id, name, website, description, notes, owner, source, position, " \
-  "partnership_type, why_fit, tier, created_at, updated_at, trashed_at FROM partner"
+  "SELECT id, " PARTNER_COLUMNS ", created_at, updated_at, trashed_at, stage, stage_since, " \
+  "held_from, revisit_on FROM partner"
 
 static gboolean
 load_partners (AccordStore  *self,
@@ -894,6 +982,49 @@ settle_primary (GPtrArray *contacts)
 }
 
 static gboolean
+insert_stage_change (AccordStore  *self,
+                     gint64        partner_id,
+                     AccordStage   stage,
+                     const char   *date,
+                     const char   *note,
+                     const char   *revisit_on,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self,
+                                 "INSERT INTO stage_change (partner_id, stage, date, note, "
+                                 "revisit_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  sqlite3_bind_text (stmt, 2, accord_stage_to_key (stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, note ? note : "", -1, SQLITE_STATIC);
+  if (revisit_on != NULL)
+    sqlite3_bind_text (stmt, 5, revisit_on, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 5);
+  return step_done (self, stmt, _("Could not save the stage"), error);
+}
+
+/* A hold without a date to revisit gets the default one. */
+static char *
+default_revisit (const char *date)
+{
+  int y, m, d;
+  GDate *when;
+  char buffer[16];
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  when = g_date_new_dmy (d, m, y);
+  g_date_add_months (when, ACCORD_HOLD_DEFAULT_MONTHS);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
+  g_date_free (when);
+  return g_strdup (buffer);
+}
+
+static gboolean
 insert_partner (AccordStore    *self,
                 AccordPartner  *partner,
                 GPtrArray      *contacts,
@@ -905,11 +1036,15 @@ insert_partner (AccordStore    *self,
   sqlite3_stmt *stmt;
   gint64 id;
   int col = 1;
+  g_autofree char *revisit_on = NULL;
+
+  if (accord_partner_get_stage (partner) == ACCORD_STAGE_ON_HOLD)
+    revisit_on = default_revisit (self->today);
 
   stmt = get_stmt (self,
-                   "INSERT INTO partner (name, website, description, notes, owner, source, "
-                   "position, partnership_type, why_fit, tier, created_at, updated_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                   "INSERT INTO partner (" PARTNER_COLUMNS ", created_at, updated_at, stage, "
+                   "stage_since, revisit_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                   "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24, ?25)",
                    error);
   if (stmt == NULL)
     return FALSE;
@@ -918,13 +1053,24 @@ insert_partner (AccordStore    *self,
     {
       if (partner_columns[f] == NULL)
         continue;
-      sqlite3_bind_text (stmt, col++, accord_partner_dup_field_text (partner, f), -1, g_free);
+      bind_field (stmt, col++, f, accord_partner_dup_field_text (partner, f));
     }
-  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
+  g_assert (col == N_PARTNER_COLUMNS + 1);
+  sqlite3_bind_text (stmt, 22, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 23, accord_stage_to_key (accord_partner_get_stage (partner)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 24, self->today, -1, SQLITE_STATIC);
+  if (revisit_on != NULL)
+    sqlite3_bind_text (stmt, 25, revisit_on, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 25);
   if (!step_done (self, stmt, _("Could not save the partner"), error))
     return FALSE;
 
   id = sqlite3_last_insert_rowid (self->db);
+  if (!insert_stage_change (self, id, accord_partner_get_stage (partner), self->today, NULL,
+                            revisit_on, error))
+    return FALSE;
   if (!write_tags (self, id, accord_partner_get_tags (partner), error))
     return FALSE;
 
@@ -1004,6 +1150,14 @@ accord_store_add_partners (AccordStore  *self,
 
       _accord_partner_set_id (partner, g_array_index (ids, gint64, i));
       _accord_partner_set_moments (partner, now, now, NULL);
+      {
+        g_autofree char *revisit_on = NULL;
+
+        if (accord_partner_get_stage (partner) == ACCORD_STAGE_ON_HOLD)
+          revisit_on = default_revisit (self->today);
+        _accord_partner_set_stage (partner, accord_partner_get_stage (partner), self->today,
+                                   accord_partner_get_held_from (partner), revisit_on);
+      }
       for (guint j = 0; list != NULL && j < list->len; j++)
         {
           AccordContact *c = list->pdata[j];
@@ -1074,7 +1228,7 @@ accord_store_set_partner_field (AccordStore         *self,
       rollback (self);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  bind_field (stmt, 1, field, g_strdup (value));
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, accord_partner_get_id (partner));
   if (!step_done (self, stmt, _("Could not save"), error) ||
@@ -1529,4 +1683,255 @@ _accord_store_get_pragma (AccordStore       *self,
   if (read_pragma_int (self->db, sql[pragma], &value) != SQLITE_OK)
     return -1;
   return value;
+}
+
+/* Lifecycle */
+
+void
+accord_store_set_today (AccordStore *self,
+                        const char  *today)
+{
+  g_return_if_fail (ACCORD_IS_STORE (self));
+  g_return_if_fail (accord_date_is_valid (today));
+
+  _accord_set_str (&self->today, today);
+}
+
+const char *
+accord_store_get_today (AccordStore *self)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+  return self->today;
+}
+
+static GListStore *
+ensure_history (AccordStore    *self,
+                AccordPartner  *partner,
+                GError        **error)
+{
+  gint64 id = accord_partner_get_id (partner);
+  g_autoptr(GListStore) history = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GListStore *cached = g_hash_table_lookup (self->histories, &id);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (cached != NULL)
+    return cached;
+
+  stmt = get_stmt (self,
+                   "SELECT stage, date, note, revisit_on FROM stage_change "
+                   "WHERE partner_id = ?1 ORDER BY id",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AccordStage stage = ACCORD_STAGE_IDENTIFIED;
+
+      accord_stage_from_key ((const char *) sqlite3_column_text (stmt, 0), &stage);
+      g_ptr_array_add (rows, accord_stage_change_new (stage,
+                                                      (const char *) sqlite3_column_text (stmt, 1),
+                                                      (const char *) sqlite3_column_text (stmt, 2),
+                                                      (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not read the stage history"));
+      return NULL;
+    }
+
+  history = g_list_store_new (ACCORD_TYPE_STAGE_CHANGE);
+  g_list_store_splice (history, 0, 0, rows->pdata, rows->len);
+  g_hash_table_insert (self->histories, g_memdup2 (&id, sizeof id), g_object_ref (history));
+  return history;
+}
+
+GListModel *
+accord_store_get_stage_history (AccordStore    *self,
+                                AccordPartner  *partner,
+                                GError        **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ACCORD_IS_PARTNER (partner), NULL);
+
+  return G_LIST_MODEL (ensure_history (self, partner, error));
+}
+
+gboolean
+accord_store_move_partner (AccordStore    *self,
+                           AccordPartner  *partner,
+                           AccordStage     to,
+                           const char     *date,
+                           const char     *note,
+                           const char     *revisit_on,
+                           GError        **error)
+{
+  g_autofree char *trimmed_note = NULL;
+  g_autofree char *default_date = NULL;
+  g_autofree char *now = NULL;
+  AccordStage from;
+  AccordStage held_from;
+  GListStore *history;
+  sqlite3_stmt *stmt;
+  const char *since;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ACCORD_IS_PARTNER (partner), FALSE);
+  g_return_val_if_fail (accord_partner_get_id (partner) != 0, FALSE);
+  g_return_val_if_fail ((guint) to < ACCORD_N_STAGES, FALSE);
+
+  if (date == NULL)
+    date = self->today;
+  from = accord_partner_get_stage (partner);
+  held_from = accord_partner_get_held_from (partner);
+
+  if (!accord_stage_can_move (from, to, held_from, error))
+    return FALSE;
+
+  if (!accord_date_is_valid (date))
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as YYYY-MM-DD"), date);
+      return FALSE;
+    }
+  since = accord_partner_get_stage_since (partner);
+  if (since != NULL && strcmp (date, since) < 0)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                   _("The move cannot be dated %s, before the current stage began on %s"),
+                   date, since);
+      return FALSE;
+    }
+
+  trimmed_note = g_strstrip (g_strdup (note ? note : ""));
+  if (g_utf8_strlen (trimmed_note, -1) > ACCORD_MAX_TEXT_LENGTH)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                   _("The note is too long: at most %d characters"), ACCORD_MAX_TEXT_LENGTH);
+      return FALSE;
+    }
+
+  if (to == ACCORD_STAGE_ON_HOLD)
+    {
+      if (revisit_on == NULL || *revisit_on == '\0')
+        revisit_on = default_date = default_revisit (date);
+      if (!accord_date_is_valid (revisit_on) || strcmp (revisit_on, date) <= 0)
+        {
+          g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                       _("A hold needs a date to revisit after %s"), date);
+          return FALSE;
+        }
+      held_from = from;
+    }
+  else
+    {
+      revisit_on = NULL;
+      held_from = ACCORD_STAGE_IDENTIFIED;
+    }
+
+  history = ensure_history (self, partner, error);
+  if (history == NULL)
+    return FALSE;
+
+  now = now_utc ();
+  if (!begin (self, error))
+    return FALSE;
+  if (!insert_stage_change (self, accord_partner_get_id (partner), to, date, trimmed_note,
+                            revisit_on, error))
+    goto fail;
+
+  stmt = get_stmt (self,
+                   "UPDATE partner SET stage = ?1, stage_since = ?2, held_from = ?3, "
+                   "revisit_on = ?4, updated_at = ?5 WHERE id = ?6",
+                   error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, accord_stage_to_key (to), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  if (to == ACCORD_STAGE_ON_HOLD)
+    sqlite3_bind_text (stmt, 3, accord_stage_to_key (held_from), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (revisit_on != NULL)
+    sqlite3_bind_text (stmt, 4, revisit_on, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, accord_partner_get_id (partner));
+  if (!step_done (self, stmt, _("Could not save the stage"), error) || !commit (self, error))
+    goto fail;
+
+  {
+    g_autoptr(AccordStageChange) change = accord_stage_change_new (to, date, trimmed_note,
+                                                                   revisit_on);
+    g_list_store_append (history, change);
+  }
+  _accord_partner_set_moments (partner, accord_partner_get_created_at (partner), now,
+                               accord_partner_get_trashed_at (partner));
+  _accord_partner_set_stage (partner, to, date, held_from, revisit_on);
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* Workspace settings */
+
+char *
+accord_store_dup_setting (AccordStore *self,
+                          const char  *key)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = get_stmt (self, "SELECT value FROM setting WHERE key = ?1", &error);
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value ? value : g_strdup ("");
+}
+
+gboolean
+accord_store_set_setting (AccordStore  *self,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
+{
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (value ? value : ""));
+  if (!g_utf8_validate (trimmed, -1, NULL) ||
+      g_utf8_strlen (trimmed, -1) > ACCORD_MAX_TEXT_LENGTH)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                   _("The text is too long: at most %d characters"), ACCORD_MAX_TEXT_LENGTH);
+      return FALSE;
+    }
+
+  stmt = get_stmt (self,
+                   "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  return step_done (self, stmt, _("Could not save the setting"), error);
 }

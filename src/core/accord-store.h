@@ -30,7 +30,7 @@ typedef enum
 GQuark accord_store_error_quark (void);
 
 /* The newest schema version this build knows (PRAGMA user_version). */
-#define ACCORD_SCHEMA_VERSION 2
+#define ACCORD_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -113,5 +113,36 @@ gboolean accord_store_set_primary_contact (AccordStore   *self,
 gboolean accord_store_remove_contact    (AccordStore   *self,
                                          AccordContact *contact,
                                          GError       **error);
+
+/* The date new records and moves are dated with (YYYY-MM-DD); the real
+ * local date unless set (accord-cli --today, tests). */
+void        accord_store_set_today (AccordStore *self, const char *today);
+const char *accord_store_get_today (AccordStore *self);
+
+/* Moves @partner to @to on @date (NULL: today) with an optional note,
+ * recording it in the history. The move must be allowed
+ * (accord_stage_can_move()) and not dated before the current stage began.
+ * A hold takes @revisit_on (NULL: ACCORD_HOLD_DEFAULT_MONTHS later). */
+gboolean    accord_store_move_partner (AccordStore   *self,
+                                       AccordPartner *partner,
+                                       AccordStage    to,
+                                       const char    *date,
+                                       const char    *note,
+                                       const char    *revisit_on,
+                                       GError       **error);
+/* The partner's stage changes (AccordStageChange), oldest first; live. */
+GListModel *accord_store_get_stage_history (AccordStore   *self,
+                                            AccordPartner *partner,
+                                            GError       **error);
+
+/* Workspace-wide settings by key ("" when unset): the goal statement... */
+#define ACCORD_SETTING_GOAL_OUTCOME    "goal.outcome"
+#define ACCORD_SETTING_GOAL_DEADLINE   "goal.deadline"
+#define ACCORD_SETTING_GOAL_METRIC     "goal.metric"
+#define ACCORD_SETTING_GOAL_PARTNERS   "goal.partners-bring"
+#define ACCORD_SETTING_GOAL_WE_GIVE    "goal.we-give"
+char       *accord_store_dup_setting  (AccordStore *self, const char *key);
+gboolean    accord_store_set_setting  (AccordStore *self, const char *key, const char *value,
+                                       GError **error);
 
 G_END_DECLS

@@ -172,7 +172,29 @@ accord_validate_partner_field (AccordPartnerField   field,
 
     case ACCORD_PARTNER_FIELD_DESCRIPTION:
     case ACCORD_PARTNER_FIELD_WHY_FIT:
+    case ACCORD_PARTNER_FIELD_THEIR_GAINS:
+    case ACCORD_PARTNER_FIELD_OUR_OFFERINGS:
+    case ACCORD_PARTNER_FIELD_THEIR_PAINS:
+    case ACCORD_PARTNER_FIELD_OUR_RELIEVERS:
+    case ACCORD_PARTNER_FIELD_VALUE_PROPOSITION:
       return check_length (label, trimmed, ACCORD_MAX_TEXT_LENGTH, error);
+
+    case ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT:
+    case ACCORD_PARTNER_FIELD_VALUE_EXCHANGE:
+    case ACCORD_PARTNER_FIELD_REACH:
+    case ACCORD_PARTNER_FIELD_OPERATIONAL_FIT:
+    case ACCORD_PARTNER_FIELD_READINESS:
+      {
+        g_autoptr(AccordPartner) probe = accord_partner_new ("probe");
+
+        if (!accord_partner_set_field_text (probe, field, trimmed))
+          {
+            g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                         _("%s is rated from 1 to 5, not “%s”"), label, trimmed);
+            return FALSE;
+          }
+        return TRUE;
+      }
 
     case ACCORD_PARTNER_FIELD_NOTES:
       return check_length (label, trimmed, ACCORD_MAX_NOTES_LENGTH, error);
@@ -198,6 +220,7 @@ accord_validate_partner_field (AccordPartnerField   field,
     case ACCORD_PARTNER_FIELD_POSITION:
     case ACCORD_PARTNER_FIELD_TYPE:
     case ACCORD_PARTNER_FIELD_TIER:
+    case ACCORD_PARTNER_FIELD_PRIORITY:
       {
         g_autoptr(AccordPartner) probe = accord_partner_new ("probe");
 

@@ -1,0 +1,186 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "accord-lifecycle.h"
+#include "accord-store.h"
+
+static const struct
+{
+  const char *key;
+  const char *label;
+} stages[] = {
+  { "identified", N_("Identified") },
+  { "outreach", N_("Outreach") },
+  { "negotiating", N_("Negotiating") },
+  { "launching", N_("Launching") },
+  { "growing", N_("Growing") },
+  { "optimizing", N_("Optimizing") },
+  { "renewing", N_("Renewing") },
+  { "ended", N_("Ended") },
+  { "on-hold", N_("On hold") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (stages) == ACCORD_N_STAGES);
+
+const char *
+accord_stage_to_key (AccordStage stage)
+{
+  g_return_val_if_fail ((guint) stage < ACCORD_N_STAGES, NULL);
+  return stages[stage].key;
+}
+
+gboolean
+accord_stage_from_key (const char  *key,
+                       AccordStage *out)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (key == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (key));
+  for (guint i = 0; i < ACCORD_N_STAGES; i++)
+    if (g_ascii_strcasecmp (trimmed, stages[i].key) == 0 ||
+        g_ascii_strcasecmp (trimmed, stages[i].label) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  /* "on_hold" as people write it in spreadsheets. */
+  if (g_ascii_strcasecmp (trimmed, "on_hold") == 0)
+    {
+      *out = ACCORD_STAGE_ON_HOLD;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+accord_stage_get_label (AccordStage stage)
+{
+  g_return_val_if_fail ((guint) stage < ACCORD_N_STAGES, NULL);
+  return _(stages[stage].label);
+}
+
+/* The forward path and the single steps back people take when a deal
+ * slips, per stage; holds and endings are handled for all stages. */
+static gboolean
+step_allowed (AccordStage from,
+              AccordStage to)
+{
+  switch (from)
+    {
+    case ACCORD_STAGE_IDENTIFIED:
+      return to == ACCORD_STAGE_OUTREACH;
+    case ACCORD_STAGE_OUTREACH:
+      return to == ACCORD_STAGE_NEGOTIATING || to == ACCORD_STAGE_IDENTIFIED;
+    case ACCORD_STAGE_NEGOTIATING:
+      return to == ACCORD_STAGE_LAUNCHING || to == ACCORD_STAGE_OUTREACH;
+    case ACCORD_STAGE_LAUNCHING:
+      return to == ACCORD_STAGE_GROWING || to == ACCORD_STAGE_NEGOTIATING;
+    case ACCORD_STAGE_GROWING:
+      return to == ACCORD_STAGE_OPTIMIZING || to == ACCORD_STAGE_RENEWING;
+    case ACCORD_STAGE_OPTIMIZING:
+      return to == ACCORD_STAGE_GROWING || to == ACCORD_STAGE_RENEWING;
+    case ACCORD_STAGE_RENEWING:
+      /* Renewed: back to growing. Not renewed: ended (below). */
+      return to == ACCORD_STAGE_GROWING;
+    case ACCORD_STAGE_ENDED:
+    case ACCORD_STAGE_ON_HOLD:
+    case ACCORD_N_STAGES:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+accord_stage_can_move (AccordStage   from,
+                       AccordStage   to,
+                       AccordStage   held_from,
+                       GError      **error)
+{
+  g_return_val_if_fail ((guint) from < ACCORD_N_STAGES, FALSE);
+  g_return_val_if_fail ((guint) to < ACCORD_N_STAGES, FALSE);
+
+  if (from == to)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                   _("The partner is already in the stage “%s”"), accord_stage_get_label (to));
+      return FALSE;
+    }
+
+  if (from == ACCORD_STAGE_ENDED)
+    {
+      g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                           _("This partnership has ended; add the partner again to start over"));
+      return FALSE;
+    }
+
+  /* Any live stage may pause or end. */
+  if (to == ACCORD_STAGE_ON_HOLD || to == ACCORD_STAGE_ENDED)
+    return TRUE;
+
+  if (from == ACCORD_STAGE_ON_HOLD)
+    {
+      if (to == held_from || to == ACCORD_STAGE_IDENTIFIED || to == ACCORD_STAGE_OUTREACH)
+        return TRUE;
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                   _("A partner on hold resumes where it was (%s) or starts again at "
+                     "Identified or Outreach, not at %s"),
+                   accord_stage_get_label (held_from), accord_stage_get_label (to));
+      return FALSE;
+    }
+
+  if (step_allowed (from, to))
+    return TRUE;
+
+  g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+               _("A partner cannot move from %s to %s"),
+               accord_stage_get_label (from), accord_stage_get_label (to));
+  return FALSE;
+}
+
+static GDate *
+parse_date (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_date_new_dmy (d, m, y);
+}
+
+gboolean
+accord_date_is_valid (const char *text)
+{
+  GDate *date = parse_date (text);
+
+  if (date == NULL)
+    return FALSE;
+  g_date_free (date);
+  return TRUE;
+}
+
+int
+accord_days_between (const char *since,
+                     const char *today)
+{
+  GDate *a = parse_date (since);
+  GDate *b = parse_date (today);
+  int days = -1;
+
+  if (a != NULL && b != NULL)
+    days = g_date_days_between (a, b);
+  g_clear_pointer (&a, g_date_free);
+  g_clear_pointer (&b, g_date_free);
+  return days;
+}
