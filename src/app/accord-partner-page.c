@@ -10,6 +10,9 @@
 #include "accord-form.h"
 #include "accord-store.h"
 #include "accord-validate.h"
+#include "accord-stage-change.h"
+
+#include <stdio.h>
 
 #define SAVE_DELAY_MS 400
 
@@ -49,6 +52,20 @@ struct _AccordPartnerPage
   GtkWidget *relationship_error;
   GtkWidget *notes_error;
   AdwPreferencesGroup *contacts_group;
+  AdwPreferencesGroup *fit_group;
+  AdwActionRow *score_row;
+  GtkLabel *score_label;
+  AdwComboRow *priority_row;
+  AdwActionRow *stage_row;
+  GtkMenuButton *move_button;
+  AdwExpanderRow *history_row;
+  GListModel *history;
+  GPtrArray *history_rows;
+  GtkGrid *canvas_grid;
+  AdwEntryRow *value_proposition_row;
+  GtkWidget *canvas_error;
+  /* Per criterion, the five toggle buttons for ratings 1..5. */
+  GtkToggleButton *rating_buttons[ACCORD_N_CRITERIA][ACCORD_RATING_MAX];
   GtkListBox *contacts_list;
   AdwPreferencesPage *preferences_page;
 };
@@ -64,11 +81,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_fit   (AccordPartnerPage *self);
+static void update_stage (AccordPartnerPage *self);
+static void toast        (AccordPartnerPage *self, AdwToast *t);
+
 static gboolean
 field_is_combo (AccordPartnerField field)
 {
   return field == ACCORD_PARTNER_FIELD_SOURCE || field == ACCORD_PARTNER_FIELD_POSITION ||
-         field == ACCORD_PARTNER_FIELD_TYPE || field == ACCORD_PARTNER_FIELD_TIER;
+         field == ACCORD_PARTNER_FIELD_TYPE || field == ACCORD_PARTNER_FIELD_TIER ||
+         field == ACCORD_PARTNER_FIELD_PRIORITY;
+}
+
+static gboolean
+field_is_rating (AccordPartnerField field)
+{
+  return field >= ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT &&
+         field <= ACCORD_PARTNER_FIELD_READINESS;
 }
 
 static char *
@@ -77,7 +106,7 @@ widget_text (AccordPartnerPage  *self,
 {
   GtkWidget *widget = self->widgets[field];
 
-  if (field == ACCORD_PARTNER_FIELD_NOTES)
+  if (GTK_IS_TEXT_VIEW (widget))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
       GtkTextIter start, end;
@@ -98,6 +127,8 @@ widget_text (AccordPartnerPage  *self,
           return g_strdup (accord_position_to_key (selected));
         case ACCORD_PARTNER_FIELD_TYPE:
           return g_strdup (accord_partnership_type_to_key (selected));
+        case ACCORD_PARTNER_FIELD_PRIORITY:
+          return g_strdup (accord_priority_to_key (selected));
         case ACCORD_PARTNER_FIELD_TIER:
         default:
           return g_strdup (accord_tier_to_key (selected));
@@ -113,7 +144,7 @@ set_widget_text (AccordPartnerPage  *self,
 {
   GtkWidget *widget = self->widgets[field];
 
-  if (field == ACCORD_PARTNER_FIELD_NOTES)
+  if (GTK_IS_TEXT_VIEW (widget))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
   else if (!field_is_combo (field))
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
@@ -128,6 +159,8 @@ load_combo (AccordPartnerPage *self)
   adw_combo_row_set_selected (self->position_row, accord_partner_get_position (self->partner));
   adw_combo_row_set_selected (self->type_row, accord_partner_get_partnership_type (self->partner));
   adw_combo_row_set_selected (self->tier_row, accord_partner_get_tier (self->partner));
+  adw_combo_row_set_selected (self->priority_row,
+                              accord_partner_get_priority_override (self->partner));
 }
 
 static void
@@ -151,6 +184,8 @@ mark_field (AccordPartnerPage  *self,
 {
   GtkWidget *label = self->error_labels[field];
 
+  if (self->widgets[field] == NULL)
+    return;
   self->invalid[field] = error != NULL;
   if (error != NULL)
     {
@@ -281,10 +316,13 @@ entry_changed_cb (GtkWidget         *widget,
 }
 
 static void
-notes_changed_cb (GtkTextBuffer     *buffer,
-                  AccordPartnerPage *self)
+text_buffer_changed_cb (GtkTextBuffer     *buffer,
+                        AccordPartnerPage *self)
 {
-  field_changed (self, ACCORD_PARTNER_FIELD_NOTES);
+  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+    if (self->widgets[f] != NULL && GTK_IS_TEXT_VIEW (self->widgets[f]) &&
+        gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->widgets[f])) == buffer)
+      field_changed (self, f);
 }
 
 static void
@@ -308,6 +346,11 @@ partner_notify_cb (AccordPartnerPage *self,
 {
   if (g_strcmp0 (pspec->name, "partnership-type") == 0)
     update_role_hint (self);
+  else if (g_str_equal (pspec->name, "fit-score") || g_str_equal (pspec->name, "priority") ||
+           g_str_equal (pspec->name, "priority-override"))
+    update_fit (self);
+  else if (g_str_equal (pspec->name, "stage") || g_str_equal (pspec->name, "stage-since"))
+    update_stage (self);
 }
 
 /* Drafts */
@@ -527,6 +570,390 @@ add_contact_action (GtkWidget  *widget,
                         add_contact_named, g_object_ref (self));
 }
 
+/* The scorecard */
+
+static void
+update_fit (AccordPartnerPage *self)
+{
+  g_autofree char *score_text = NULL;
+  g_autofree char *priority_subtitle = NULL;
+  AccordFitBand band;
+  AccordPriority priority;
+  int score;
+
+  if (self->partner == NULL)
+    return;
+
+  self->loading = TRUE;
+  for (guint c = 0; c < ACCORD_N_CRITERIA; c++)
+    {
+      int rating = accord_partner_get_rating (self->partner, c);
+      for (int r = 0; r < ACCORD_RATING_MAX; r++)
+        gtk_toggle_button_set_active (self->rating_buttons[c][r], r + 1 == rating);
+    }
+  self->loading = FALSE;
+
+  band = accord_partner_get_fit_band (self->partner);
+  if (accord_partner_get_fit_score (self->partner, &score))
+    {
+      /* Translators: a fit score out of the maximum, e.g. "42 of 55". */
+      score_text = g_strdup_printf (_("%d of %d"), score, ACCORD_FIT_SCORE_MAX);
+      adw_action_row_set_subtitle (self->score_row, accord_fit_band_get_label (band));
+    }
+  else
+    {
+      score_text = g_strdup (_("Incomplete"));
+      adw_action_row_set_subtitle (self->score_row,
+                                   _("Rate all five criteria to see the score and its band"));
+    }
+  gtk_label_set_text (self->score_label, score_text);
+
+  priority = accord_partner_get_priority (self->partner);
+  if (accord_partner_get_priority_override (self->partner) != ACCORD_PRIORITY_AUTOMATIC)
+    /* Translators: %s is the priority the fit band would give. */
+    priority_subtitle = g_strdup_printf (_("Set by you. The fit suggests: %s"),
+                                         band == ACCORD_FIT_BAND_INCOMPLETE
+                                         ? _("nothing yet")
+                                         : accord_priority_get_label (accord_priority_for_band (band)));
+  else if (priority != ACCORD_PRIORITY_AUTOMATIC)
+    /* Translators: %s is a priority, e.g. "High". */
+    priority_subtitle = g_strdup_printf (_("%s, from the fit"), accord_priority_get_label (priority));
+  else
+    priority_subtitle = g_strdup (_("Follows the fit once it is complete"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->priority_row), priority_subtitle);
+}
+
+static void
+rating_toggled_cb (GtkToggleButton   *button,
+                   AccordPartnerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int criterion = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "criterion"));
+  int rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rating"));
+  int current;
+
+  if (self->loading || self->partner == NULL)
+    return;
+
+  /* Clicking the current rating again clears it. */
+  current = accord_partner_get_rating (self->partner, criterion);
+  if (gtk_toggle_button_get_active (button))
+    text = g_strdup_printf ("%d", rating);
+  else if (current == rating)
+    text = g_strdup ("");
+  else
+    return;
+
+  if (!accord_store_set_partner_field (self->store, self->partner,
+                                       accord_partner_field_for_criterion (criterion), text, &error))
+    toast (self, adw_toast_new (error->message));
+  update_fit (self);
+}
+
+static void
+build_ratings (AccordPartnerPage *self)
+{
+  for (guint c = 0; c < ACCORD_N_CRITERIA; c++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      g_autofree char *title = NULL;
+
+      /* Translators: criterion name and its weight, e.g. "Reach and influence (×2)". */
+      title = g_strdup_printf (_("%s (×%d)"), accord_criterion_get_label (c),
+                               accord_criterion_get_weight (c));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), accord_criterion_get_questions (c));
+      gtk_widget_add_css_class (box, "linked");
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+      for (int r = 0; r < ACCORD_RATING_MAX; r++)
+        {
+          g_autofree char *label = g_strdup_printf ("%d", r + 1);
+          /* Translators: accessible name of a rating button, e.g. "Reach and influence: 3 of 5". */
+          g_autofree char *name = g_strdup_printf (_("%s: %d of 5"), accord_criterion_get_label (c),
+                                                   r + 1);
+          GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
+          gtk_widget_set_tooltip_text (button, name);
+          g_object_set_data (G_OBJECT (button), "criterion", GINT_TO_POINTER (c));
+          g_object_set_data (G_OBJECT (button), "rating", GINT_TO_POINTER (r + 1));
+          g_signal_connect (button, "toggled", G_CALLBACK (rating_toggled_cb), self);
+          gtk_box_append (GTK_BOX (box), button);
+          self->rating_buttons[c][r] = GTK_TOGGLE_BUTTON (button);
+        }
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      adw_preferences_group_add (self->fit_group, row);
+    }
+}
+
+/* The value proposition canvas */
+
+static void
+build_canvas (AccordPartnerPage *self)
+{
+  static const AccordPartnerField quadrants[] = {
+    ACCORD_PARTNER_FIELD_THEIR_GAINS, ACCORD_PARTNER_FIELD_OUR_OFFERINGS,
+    ACCORD_PARTNER_FIELD_THEIR_PAINS, ACCORD_PARTNER_FIELD_OUR_RELIEVERS,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
+    {
+      AccordPartnerField field = quadrants[i];
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading = gtk_label_new (accord_partner_field_get_label (field));
+      GtkWidget *frame = gtk_frame_new (NULL);
+      GtkWidget *view = gtk_text_view_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_widget_set_size_request (view, -1, 80);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accord_partner_field_get_label (field), -1);
+      gtk_frame_set_child (GTK_FRAME (frame), view);
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_box_append (GTK_BOX (box), frame);
+      gtk_grid_attach (self->canvas_grid, box, i % 2, i / 2, 1, 1);
+      self->widgets[field] = view;
+    }
+}
+
+/* The lifecycle */
+
+static void
+update_stage (AccordPartnerPage *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autofree char *subtitle = NULL;
+  AccordStage stage;
+  const char *since;
+  int days;
+
+  if (self->partner == NULL || self->store == NULL)
+    return;
+
+  stage = accord_partner_get_stage (self->partner);
+  since = accord_partner_get_stage_since (self->partner);
+  days = accord_days_between (since, accord_store_get_today (self->store));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stage_row),
+                                 accord_stage_get_label (stage));
+  if (stage == ACCORD_STAGE_ON_HOLD && accord_partner_get_revisit_on (self->partner) != NULL)
+    /* Translators: the date a partner on hold is looked at again. */
+    subtitle = g_strdup_printf (_("Revisit on %s"), accord_partner_get_revisit_on (self->partner));
+  else if (days >= 0)
+    /* Translators: %s is a date, %d a number of days in the current stage. */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Since %s, %d day", "Since %s, %d days",
+                                             days),
+                                since, days);
+  adw_action_row_set_subtitle (self->stage_row, subtitle);
+
+  /* The menu offers only the moves the lifecycle allows from here. */
+  menu = g_menu_new ();
+  for (int to = 0; to < ACCORD_N_STAGES; to++)
+    if (accord_stage_can_move (stage, to, accord_partner_get_held_from (self->partner), NULL))
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (accord_stage_get_label (to), NULL);
+        g_menu_item_set_action_and_target_value (item, "page.move-to", g_variant_new_int32 (to));
+        g_menu_append_item (menu, item);
+      }
+  gtk_menu_button_set_menu_model (self->move_button, G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->move_button),
+                            g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+}
+
+static void
+rebuild_history (AccordPartnerPage *self)
+{
+  guint n;
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_expander_row_remove (self->history_row, self->history_rows->pdata[i]);
+  g_ptr_array_set_size (self->history_rows, 0);
+
+  if (self->history == NULL)
+    return;
+
+  /* Newest first: what happened last matters most. */
+  n = g_list_model_get_n_items (self->history);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(AccordStageChange) change = g_list_model_get_item (self->history, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      const char *note = accord_stage_change_get_note (change);
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     accord_stage_get_label (accord_stage_change_get_stage (change)));
+      if (note != NULL && *note != '\0')
+        subtitle = g_strdup_printf ("%s — %s", accord_stage_change_get_date (change), note);
+      else
+        subtitle = g_strdup (accord_stage_change_get_date (change));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_expander_row_add_row (self->history_row, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+
+  {
+    /* Translators: the number of recorded stage changes. */
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change",
+                                                           "%u changes", n), n);
+    adw_expander_row_set_subtitle (self->history_row, count);
+  }
+}
+
+static void
+history_changed_cb (AccordPartnerPage *self)
+{
+  rebuild_history (self);
+}
+
+static void
+unbind_history (AccordPartnerPage *self)
+{
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
+  g_clear_object (&self->history);
+}
+
+static void
+bind_history (AccordPartnerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  unbind_history (self);
+  if (self->partner != NULL && self->store != NULL)
+    {
+      GListModel *history = accord_store_get_stage_history (self->store, self->partner, &error);
+
+      if (history != NULL)
+        {
+          self->history = g_object_ref (history);
+          g_signal_connect_swapped (history, "items-changed", G_CALLBACK (history_changed_cb), self);
+        }
+      else
+        toast (self, adw_toast_new (error->message));
+    }
+  rebuild_history (self);
+}
+
+typedef struct
+{
+  AccordPartnerPage *page;
+  AccordPartner *partner;
+  AccordStage to;
+  GtkEditable *note;
+  GtkEditable *revisit;
+} MoveRequest;
+
+static void
+move_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  MoveRequest      *request)
+{
+  if (g_strcmp0 (response, "move") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *revisit = request->revisit ? gtk_editable_get_text (request->revisit) : NULL;
+
+      if (!accord_store_move_partner (request->page->store, request->partner, request->to, NULL,
+                                      gtk_editable_get_text (request->note), revisit, &error))
+        toast (request->page, adw_toast_new (error->message));
+    }
+  g_object_unref (request->page);
+  g_object_unref (request->partner);
+  g_free (request);
+}
+
+static char *
+months_later (const char *date,
+              int         months)
+{
+  int y, m, d;
+  GDate *when;
+  char buffer[16];
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup ("");
+  when = g_date_new_dmy (d, m, y);
+  g_date_add_months (when, months);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
+  g_date_free (when);
+  return g_strdup (buffer);
+}
+
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AccordPartnerPage *self = ACCORD_PARTNER_PAGE (widget);
+  AccordStage to = g_variant_get_int32 (parameter);
+  MoveRequest *request;
+  GtkWidget *dialog, *box, *note;
+  g_autofree char *heading = NULL;
+
+  if (self->partner == NULL || (guint) to >= ACCORD_N_STAGES)
+    return;
+
+  /* Translators: %s is a stage, e.g. "Move to Negotiating". */
+  heading = g_strdup_printf (_("Move to %s"), accord_stage_get_label (to));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("The move is dated %s."),
+                                  accord_store_get_today (self->store));
+
+  request = g_new0 (MoveRequest, 1);
+  request->page = g_object_ref (self);
+  request->partner = g_object_ref (self->partner);
+  request->to = to;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note"), -1);
+  gtk_box_append (GTK_BOX (box), note);
+  request->note = GTK_EDITABLE (note);
+
+  if (to == ACCORD_STAGE_ON_HOLD)
+    {
+      GtkWidget *label = gtk_label_new (_("Revisit on (YYYY-MM-DD)"));
+      GtkWidget *revisit = gtk_entry_new ();
+      g_autofree char *suggested = months_later (accord_store_get_today (self->store),
+                                                 ACCORD_HOLD_DEFAULT_MONTHS);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_editable_set_text (GTK_EDITABLE (revisit), suggested);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (revisit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Revisit on"), -1);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), revisit);
+      request->revisit = GTK_EDITABLE (revisit);
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (move_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (note);
+}
+
 /* Loading a partner */
 
 static void
@@ -537,7 +964,7 @@ load_partner (AccordPartnerPage *self)
     {
       self->dirty[f] = FALSE;
       mark_field (self, f, NULL);
-      if (self->partner != NULL && !field_is_combo (f))
+      if (self->partner != NULL && self->widgets[f] != NULL && !field_is_combo (f))
         {
           g_autofree char *text = accord_partner_dup_field_text (self->partner, f);
           set_widget_text (self, f, text);
@@ -556,6 +983,9 @@ load_partner (AccordPartnerPage *self)
     gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
 
   update_role_hint (self);
+  update_fit (self);
+  update_stage (self);
+  bind_history (self);
   self->loading = FALSE;
 }
 
@@ -568,6 +998,7 @@ accord_partner_page_dispose (GObject *object)
 
   if (self->partner != NULL)
     accord_partner_page_set_partner (self, NULL);
+  unbind_history (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->contacts_list != NULL)
     gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
@@ -585,6 +1016,7 @@ accord_partner_page_finalize (GObject *object)
   AccordPartnerPage *self = ACCORD_PARTNER_PAGE (object);
 
   g_hash_table_unref (self->drafts);
+  g_ptr_array_unref (self->history_rows);
 
   G_OBJECT_CLASS (accord_partner_page_parent_class)->finalize (object);
 }
@@ -670,6 +1102,18 @@ accord_partner_page_class_init (AccordPartnerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, fit_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, move_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, history_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, canvas_grid);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, value_proposition_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, canvas_error);
+
+  gtk_widget_class_install_action (widget_class, "page.move-to", "i", move_to_action);
 
   gtk_widget_class_install_action (widget_class, "page.add-contact", NULL, add_contact_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -706,14 +1150,24 @@ accord_partner_page_init (AccordPartnerPage *self)
   self->widgets[ACCORD_PARTNER_FIELD_SOURCE] = GTK_WIDGET (self->source_row);
   self->widgets[ACCORD_PARTNER_FIELD_TIER] = GTK_WIDGET (self->tier_row);
   self->widgets[ACCORD_PARTNER_FIELD_NOTES] = GTK_WIDGET (self->notes_view);
+  self->widgets[ACCORD_PARTNER_FIELD_PRIORITY] = GTK_WIDGET (self->priority_row);
+  self->widgets[ACCORD_PARTNER_FIELD_VALUE_PROPOSITION] = GTK_WIDGET (self->value_proposition_row);
+  build_canvas (self);
+  build_ratings (self);
+  self->history_rows = g_ptr_array_new ();
 
   for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
     {
       GtkWidget *w = self->widgets[f];
 
-      g_assert (w != NULL);
+      /* Ratings have their own buttons; every other field has a widget. */
+      g_assert (w != NULL || field_is_rating (f));
+      if (w == NULL)
+        continue;
       if (f == ACCORD_PARTNER_FIELD_NOTES)
         self->error_labels[f] = self->notes_error;
+      else if (f >= ACCORD_PARTNER_FIELD_THEIR_GAINS)
+        self->error_labels[f] = self->canvas_error;
       else if (f == ACCORD_PARTNER_FIELD_WHY_FIT || field_is_combo (f))
         self->error_labels[f] = self->relationship_error;
       else
@@ -727,10 +1181,10 @@ accord_partner_page_init (AccordPartnerPage *self)
         }
       else if (ADW_IS_COMBO_ROW (w))
         g_signal_connect (w, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+      else if (GTK_IS_TEXT_VIEW (w))
+        g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), "changed",
+                          G_CALLBACK (text_buffer_changed_cb), self);
     }
-
-  g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
-                    G_CALLBACK (notes_changed_cb), self);
 
   adw_combo_row_set_model (self->position_row,
                            labels_model ((gpointer) accord_position_get_label, ACCORD_N_POSITIONS));
@@ -741,6 +1195,8 @@ accord_partner_page_init (AccordPartnerPage *self)
                            labels_model ((gpointer) accord_source_get_label, ACCORD_N_SOURCES));
   adw_combo_row_set_model (self->tier_row,
                            labels_model ((gpointer) accord_tier_get_label, ACCORD_N_TIERS));
+  adw_combo_row_set_model (self->priority_row,
+                           labels_model ((gpointer) accord_priority_get_label, ACCORD_N_PRIORITIES));
 }
 
 GtkWidget *
