@@ -19,6 +19,7 @@ struct _AccordPartnerRow
 
   GtkLabel *name_label;
   GtkLabel *details_label;
+  GtkLabel *stage_label;
 };
 
 G_DEFINE_FINAL_TYPE (AccordPartnerRow, accord_partner_row, GTK_TYPE_WIDGET)
@@ -42,6 +43,7 @@ update (AccordPartnerRow *self)
     {
       gtk_label_set_text (self->name_label, "");
       gtk_label_set_text (self->details_label, "");
+      gtk_label_set_text (self->stage_label, "");
       return;
     }
 
@@ -61,6 +63,8 @@ update (AccordPartnerRow *self)
 
   gtk_label_set_text (self->name_label, accord_partner_get_name (self->partner));
   gtk_label_set_text (self->details_label, details);
+  gtk_label_set_text (self->stage_label,
+                      accord_stage_get_label (accord_partner_get_stage (self->partner)));
 }
 
 static void
@@ -141,6 +145,7 @@ accord_partner_row_class_init (AccordPartnerRowClass *klass)
                                                "/io/github/accordhq/Accord/ui/accord-partner-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerRow, stage_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -8,6 +8,7 @@
 #include "accord-window.h"
 #include "accord-form.h"
 #include "accord-partner-page.h"
+#include "accord-partner-filter.h"
 #include "accord-partner-row.h"
 #include "accord-store.h"
 
@@ -19,6 +20,12 @@ struct _AccordWindow
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
   GtkStringFilter *filter;
+  AccordPartnerFilter *partner_filter;
+  GtkEveryFilter *every_filter;
+  GtkSortListModel *sort_model;
+  GtkGrid *filter_grid;
+  AdwButtonContent *filter_button_content;
+  GtkDropDown *sort_dropdown;
   gboolean close_confirmed;
   /* Set while the window itself moves the selection, so only a person's
    * choice opens the partner page when the window is narrow. */
@@ -181,6 +188,217 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   accord_partner_row_set_partner (ACCORD_PARTNER_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Filters and sorting */
+
+typedef enum
+{
+  SORT_NAME,
+  SORT_SCORE,
+  SORT_STAGE,
+  SORT_UPDATED,
+} SortBy;
+
+static const char *const sort_keys[] = { "name", "score", "stage", "updated" };
+
+static gboolean
+sort_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const char *key = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys); i++)
+    if (g_str_equal (key, sort_keys[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, SORT_NAME);
+  return TRUE;
+}
+
+static GVariant *
+sort_set_mapping (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return g_variant_new_string (sort_keys[i < G_N_ELEMENTS (sort_keys) ? i : SORT_NAME]);
+}
+
+static int
+compare_names (AccordPartner *a,
+               AccordPartner *b)
+{
+  g_autofree char *ka = g_utf8_casefold (accord_partner_get_name (a), -1);
+  g_autofree char *kb = g_utf8_casefold (accord_partner_get_name (b), -1);
+
+  return g_utf8_collate (ka, kb);
+}
+
+static int
+compare_partners (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  AccordPartner *pa = (AccordPartner *) a;
+  AccordPartner *pb = (AccordPartner *) b;
+  SortBy by = GPOINTER_TO_INT (user_data);
+  int result = 0;
+
+  switch (by)
+    {
+    case SORT_SCORE:
+      {
+        /* Highest score first; incomplete cards last. */
+        int sa = -1, sb = -1;
+        accord_partner_get_fit_score (pa, &sa);
+        accord_partner_get_fit_score (pb, &sb);
+        result = (sb > sa) - (sb < sa);
+      }
+      break;
+    case SORT_STAGE:
+      result = (int) accord_partner_get_stage (pa) - (int) accord_partner_get_stage (pb);
+      break;
+    case SORT_UPDATED:
+      /* Most recently changed first; the moments are ISO-8601, so text
+       * order is time order. */
+      result = g_strcmp0 (accord_partner_get_updated_at (pb), accord_partner_get_updated_at (pa));
+      break;
+    case SORT_NAME:
+    default:
+      break;
+    }
+
+  if (result == 0)
+    result = compare_names (pa, pb);
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static GtkSorter *
+make_sorter (guint by)
+{
+  return GTK_SORTER (gtk_custom_sorter_new (compare_partners, GINT_TO_POINTER (by), NULL));
+}
+
+static void
+sort_changed_cb (AccordWindow *self)
+{
+  if (self->sort_model != NULL)
+    gtk_sort_list_model_set_sorter (self->sort_model,
+                                    make_sorter (gtk_drop_down_get_selected (self->sort_dropdown)));
+}
+
+static void
+partner_changed_cb (AccordWindow  *self,
+                    AccordPartner *partner)
+{
+  GtkSorter *sorter;
+
+  /* A saved change may move the partner in the order or out of the
+   * filters: ask both to look again. */
+  if (accord_partner_filter_is_active (self->partner_filter))
+    gtk_filter_changed (GTK_FILTER (self->partner_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->sort_model != NULL && (sorter = gtk_sort_list_model_get_sorter (self->sort_model)))
+    gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+update_filter_button (AccordWindow *self)
+{
+  gboolean active = accord_partner_filter_is_active (self->partner_filter);
+
+  adw_button_content_set_label (self->filter_button_content,
+                                active ? _("Filtered") : _("Filters"));
+  adw_button_content_set_icon_name (self->filter_button_content,
+                                    active ? "edit-find-symbolic" : "view-list-symbolic");
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  accord_partner_filter_clear (ACCORD_WINDOW (widget)->partner_filter);
+}
+
+static gboolean
+index_to_value (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  guint index = g_value_get_uint (from);
+
+  g_value_set_int (to, index == 0 || index == GTK_INVALID_LIST_POSITION ? -1 : (int) index - 1);
+  return TRUE;
+}
+
+static gboolean
+value_to_index (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  int value = g_value_get_int (from);
+
+  g_value_set_uint (to, value < 0 ? 0 : (guint) value + 1);
+  return TRUE;
+}
+
+static void
+add_filter_row (AccordWindow  *self,
+                int            row,
+                const char    *label_text,
+                const char    *property,
+                const char   *(*item_label) (int),
+                int            n)
+{
+  GtkWidget *label = gtk_label_new (label_text);
+  GtkStringList *items = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  gtk_string_list_append (items, _("Any"));
+  for (int i = 0; i < n; i++)
+    gtk_string_list_append (items, item_label (i));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (items), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label_text, -1);
+  gtk_widget_set_hexpand (dropdown, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (self->filter_grid, label, 0, row, 1, 1);
+  gtk_grid_attach (self->filter_grid, dropdown, 1, row, 1, 1);
+  g_object_bind_property_full (self->partner_filter, property, dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               value_to_index, index_to_value, NULL, NULL);
+}
+
+static void
+build_filter_controls (AccordWindow *self)
+{
+  GtkWidget *label, *entry;
+
+  add_filter_row (self, 0, _("Stage"), "stage", (gpointer) accord_stage_get_label, ACCORD_N_STAGES);
+  add_filter_row (self, 1, _("Fit"), "band", (gpointer) accord_fit_band_get_label, ACCORD_N_FIT_BANDS);
+  add_filter_row (self, 2, _("Type"), "type", (gpointer) accord_partnership_type_get_label,
+                  ACCORD_N_PARTNERSHIP_TYPES);
+  add_filter_row (self, 3, _("Position"), "position", (gpointer) accord_position_get_label,
+                  ACCORD_N_POSITIONS);
+  add_filter_row (self, 4, _("Tier"), "tier", (gpointer) accord_tier_get_label, ACCORD_N_TIERS);
+
+  label = gtk_label_new (_("Tag"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Any"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Tag"), -1);
+  gtk_grid_attach (self->filter_grid, label, 0, 5, 1, 1);
+  gtk_grid_attach (self->filter_grid, entry, 1, 5, 1, 1);
+  g_object_bind_property (self->partner_filter, "tag", entry, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 /* Actions */
@@ -360,6 +578,8 @@ accord_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
   g_clear_object (&self->filter);
+  g_clear_object (&self->every_filter);
+  g_clear_object (&self->partner_filter);
 
   G_OBJECT_CLASS (accord_window_parent_class)->dispose (object);
 }
@@ -395,6 +615,10 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, welcome_title);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, partner_page);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_grid);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_button_content);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, sort_dropdown);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
 
   gtk_widget_class_install_action (widget_class, "win.add-partner", NULL, add_partner_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -444,6 +668,25 @@ accord_window_init (AccordWindow *self)
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
 
+  self->partner_filter = accord_partner_filter_new ();
+  self->every_filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (GTK_FILTER (self->filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter),
+                           g_object_ref (GTK_FILTER (self->partner_filter)));
+  build_filter_controls (self);
+  if (self->settings != NULL)
+    {
+      accord_partner_filter_bind_settings (self->partner_filter, self->settings);
+      g_settings_bind_with_mapping (self->settings, "sort-by", self->sort_dropdown, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, sort_get_mapping, sort_set_mapping,
+                                    NULL, NULL);
+    }
+  g_signal_connect_swapped (self->partner_filter, "notify::active",
+                            G_CALLBACK (update_filter_button), self);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected",
+                            G_CALLBACK (sort_changed_cb), self);
+  update_filter_button (self);
+
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -474,8 +717,7 @@ void
 accord_window_set_store (AccordWindow *self,
                          AccordStore  *store)
 {
-  g_autoptr(GtkSortListModel) sorted = NULL;
-  GtkStringSorter *sorter;
+  GtkSortListModel *sorted;
 
   g_return_if_fail (ACCORD_IS_WINDOW (self));
   g_return_if_fail (store == NULL || ACCORD_IS_STORE (store));
@@ -487,6 +729,7 @@ accord_window_set_store (AccordWindow *self,
     {
       accord_partner_page_flush (self->partner_page);
       g_signal_handlers_disconnect_by_data (accord_store_get_partners (self->store), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
     }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -498,17 +741,17 @@ accord_window_set_store (AccordWindow *self,
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
+  self->sort_model = NULL;
   g_set_object (&self->store, store);
 
   if (store == NULL)
     return;
 
   self->filter_model = gtk_filter_list_model_new (g_object_ref (accord_store_get_partners (store)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  sorter = gtk_string_sorter_new (gtk_property_expression_new (ACCORD_TYPE_PARTNER, NULL, "name"));
-  gtk_string_sorter_set_ignore_case (sorter, TRUE);
+                                                  g_object_ref (GTK_FILTER (self->every_filter)));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                    GTK_SORTER (sorter));
+                                    make_sorter (gtk_drop_down_get_selected (self->sort_dropdown)));
+  self->sort_model = sorted;
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -521,6 +764,8 @@ accord_window_set_store (AccordWindow *self,
                             G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (accord_store_get_partners (store), "items-changed",
                             G_CALLBACK (items_changed_cb), self);
+  g_signal_connect_object (store, "partner-changed", G_CALLBACK (partner_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   update_title (self);
   update_pages (self);

@@ -6,6 +6,7 @@
 #include "accord-demo.h"
 #include "accord-import.h"
 #include "accord-json.h"
+#include "accord-lifecycle.h"
 #include "accord-store.h"
 
 #include <errno.h>
@@ -183,30 +184,60 @@ parse_command_line (Cli            *cli,
   return -1;
 }
 
+static gboolean
+make_parent_folder (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens the workspace at @path and gives it the CLI's today, so that every
+ * record and move a command writes is dated --today, never the clock. */
+static AccordStore *
+open_store (Cli                   *cli,
+            const char            *path,
+            AccordStoreOpenFlags   flags,
+            GError               **error)
+{
+  g_autoptr(AccordStore) store = accord_store_open (path, flags, error);
+  g_autofree char *today = NULL;
+
+  if (store == NULL)
+    return NULL;
+
+  today = format_date (&cli->today);
+  accord_store_set_today (store, today);
+  return g_steal_pointer (&store);
+}
+
 /* Opens the workspace. A command that writes creates it (and its folder,
  * private to the user) when missing; one that only reads refuses, rather
  * than leaving an empty workspace behind a typo. */
 static AccordStore *
-open_workspace (const char  *path,
-                gboolean     create,
-                GError     **error)
+open_workspace (Cli      *cli,
+                gboolean  create,
+                GError  **error)
 {
+  const char *path = cli->workspace;
+
   if (create)
     {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (folder, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *display = g_filename_display_name (folder);
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Cannot create the folder “%s”: %s"),
-                       display, g_strerror (saved_errno));
-          return NULL;
-        }
-
-      return accord_store_open (path, ACCORD_STORE_OPEN_CREATE, error);
+      if (!make_parent_folder (path, error))
+        return NULL;
+      return open_store (cli, path, ACCORD_STORE_OPEN_CREATE, error);
     }
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -218,7 +249,7 @@ open_workspace (const char  *path,
       return NULL;
     }
 
-  return accord_store_open (path, ACCORD_STORE_OPEN_DEFAULT, error);
+  return open_store (cli, path, ACCORD_STORE_OPEN_DEFAULT, error);
 }
 
 static int
@@ -242,7 +273,7 @@ command_demo (Cli   *cli,
   g_autoptr(GOptionContext) context =
     make_context ("demo", _("Write a sample workspace of made-up partners."), entries);
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
+  g_autoptr(AccordStore) store = NULL;
   g_autofree char *display = NULL;
   const char *path;
   guint64 n_partners = 50;
@@ -264,22 +295,26 @@ command_demo (Cli   *cli,
     return usage_error (_("--seed needs a whole number of 0 or more"));
 
   path = opt_output != NULL ? opt_output : cli->workspace;
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *folder_display = g_filename_display_name (folder);
-
-      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create the folder “%s”: %s"),
-                   folder_display, g_strerror (saved_errno));
-      return fail (error);
-    }
-
-  if (!accord_demo_write (path, n_partners, seed, NULL, &error))
+  display = g_filename_display_name (path);
+  if (!make_parent_folder (path, &error))
     return fail (error);
 
-  display = g_filename_display_name (path);
+  /* As accord_demo_write(), but with the store dated --today, so the
+   * sample partners' histories start on the pinned day. */
+  store = open_store (cli, path, ACCORD_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    return fail (error);
+  if (g_list_model_get_n_items (accord_store_get_partners (store)) > 0 ||
+      g_list_model_get_n_items (accord_store_get_trash (store)) > 0)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” already has partners; choose a new file for sample data"),
+                   display);
+      return fail (error);
+    }
+  if (!accord_demo_fill (store, n_partners, seed, NULL, &error))
+    return fail (error);
+
   g_print (ngettext ("Wrote a sample workspace with %u partner to %s.\n",
                      "Wrote a sample workspace with %u partners to %s.\n",
                      (gulong) n_partners),
@@ -320,7 +355,7 @@ command_import (Cli   *cli,
     return fail (error);
   data = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  store = open_workspace (cli->workspace, TRUE, &error);
+  store = open_workspace (cli, TRUE, &error);
   if (store == NULL)
     return fail (error);
 
@@ -398,14 +433,16 @@ command_list (Cli   *cli,
   if (argc > 1)
     return usage_error (_("list takes no arguments besides its options"));
 
-  store = open_workspace (cli->workspace, FALSE, &error);
+  store = open_workspace (cli, FALSE, &error);
   if (store == NULL)
     return fail (error);
 
   if (opt_json)
     {
-      g_autofree char *json = accord_json_dump_partners (store, TRUE);
+      g_autofree char *json = accord_json_dump_partners_full (store, TRUE, &error);
 
+      if (json == NULL)
+        return fail (error);
       /* Written as bytes: JSON is UTF-8 whatever the terminal's locale,
        * and g_print() would convert it. */
       fputs (json, stdout);
@@ -442,6 +479,182 @@ command_list (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+/* Every stage key, for the message about an unknown one. */
+static char *
+dup_stage_keys (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < ACCORD_N_STAGES; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, accord_stage_to_key (i));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Names compare as people read them: case and Unicode composition do not
+ * matter, surrounding spaces neither (the store trims names). */
+static char *
+dup_name_key (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
+/* The partners in @model named @name (see dup_name_key()). */
+static GPtrArray *
+find_partners_named (GListModel *model,
+                     const char *name)
+{
+  g_autofree char *wanted = dup_name_key (name);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordPartner) partner = g_list_model_get_item (model, i);
+      g_autofree char *key = dup_name_key (accord_partner_get_name (partner));
+
+      if (wanted != NULL && key != NULL && strcmp (key, wanted) == 0)
+        g_ptr_array_add (found, g_steal_pointer (&partner));
+    }
+
+  return found;
+}
+
+/* Finds the one live partner called @name, or says in a line why not. */
+static AccordPartner *
+find_one_partner (AccordStore  *store,
+                  const char   *name,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) found = find_partners_named (accord_store_get_partners (store), name);
+
+  if (found->len == 1)
+    return g_object_ref (g_ptr_array_index (found, 0));
+
+  if (found->len > 1)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < found->len; i++)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                                accord_partner_get_id (g_ptr_array_index (found, i)));
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                   ngettext ("%u partner is named “%s” (ids %s); give them different names first",
+                             "%u partners are named “%s” (ids %s); give them different names first",
+                             found->len),
+                   found->len, name, ids->str);
+      return NULL;
+    }
+
+  g_ptr_array_unref (g_steal_pointer (&found));
+  found = find_partners_named (accord_store_get_trash (store), name);
+  if (found->len > 0)
+    g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND,
+                 _("The partner “%s” is in the trash; restore it first"), name);
+  else
+    g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND,
+                 _("No partner is named “%s”"), name);
+  return NULL;
+}
+
+static int
+command_move (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autofree char *opt_partner = NULL;
+  g_autofree char *opt_stage = NULL;
+  g_autofree char *opt_note = NULL;
+  g_autofree char *opt_revisit = NULL;
+  const GOptionEntry entries[] = {
+    { "partner", 'p', 0, G_OPTION_ARG_STRING, &opt_partner,
+      N_("The partner called NAME (any case)"), N_("NAME") },
+    { "stage", 's', 0, G_OPTION_ARG_STRING, &opt_stage,
+      N_("The stage to move to: identified, outreach, negotiating, launching, growing, "
+         "optimizing, renewing, ended or on-hold"), N_("STAGE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note,
+      N_("Record TEXT with the move, such as the reason"), N_("TEXT") },
+    { "revisit", 0, 0, G_OPTION_ARG_STRING, &opt_revisit,
+      N_("For on-hold: the date to look at the partner again (default: in 6 months)"),
+      N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context (_("move --partner NAME --stage STAGE"),
+                  _("Move a partner to another stage, dated today."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(AccordPartner) partner = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *name = NULL;
+  AccordStage from, to;
+  GDate revisit;
+  int status;
+
+  if ((status = parse_command_line (cli, context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (_("move takes no arguments besides its options"));
+  if (opt_partner == NULL || *g_strstrip (opt_partner) == '\0')
+    return usage_error (_("move needs --partner NAME"));
+  if (opt_stage == NULL)
+    return usage_error (_("move needs --stage STAGE"));
+  if (!accord_stage_from_key (opt_stage, &to))
+    {
+      g_autofree char *allowed = dup_stage_keys ();
+      g_autofree char *message =
+        g_strdup_printf (_("--stage: “%s” is not a stage; use one of: %s"), opt_stage, allowed);
+
+      return usage_error (message);
+    }
+  if (opt_revisit != NULL)
+    {
+      if (to != ACCORD_STAGE_ON_HOLD)
+        return usage_error (_("--revisit goes only with --stage on-hold"));
+      if (!parse_iso_date (opt_revisit, &revisit))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--revisit: “%s” is not a date; use YYYY-MM-DD"), opt_revisit);
+
+          return usage_error (message);
+        }
+    }
+
+  store = open_workspace (cli, FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+
+  partner = find_one_partner (store, opt_partner, &error);
+  if (partner == NULL)
+    return fail (error);
+
+  /* The store checks the move itself (allowed, not dated before the
+   * current stage began, the revisit date after today) and its reasons
+   * are the ones to show. */
+  today = format_date (&cli->today);
+  from = accord_partner_get_stage (partner);
+  if (!accord_store_move_partner (store, partner, to, today, opt_note, opt_revisit, &error))
+    return fail (error);
+
+  name = g_strdup (accord_partner_get_name (partner));
+  if (to == ACCORD_STAGE_ON_HOLD)
+    g_print (_("Put “%s” on hold on %s (was %s); revisit on %s.\n"),
+             name, today, accord_stage_get_label (from),
+             accord_partner_get_revisit_on (partner));
+  else
+    g_print (_("Moved “%s” from %s to %s on %s.\n"),
+             name, accord_stage_get_label (from), accord_stage_get_label (to), today);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 command_check (Cli   *cli,
                int    argc,
@@ -458,7 +671,7 @@ command_check (Cli   *cli,
   if (argc > 1)
     return usage_error (_("check takes no arguments besides its options"));
 
-  store = open_workspace (cli->workspace, FALSE, &error);
+  store = open_workspace (cli, FALSE, &error);
   if (store == NULL || !accord_store_check (store, &error))
     return fail (error);
 
@@ -476,6 +689,7 @@ static const struct
   { "demo", N_("Write a sample workspace"), command_demo },
   { "import", N_("Import partners from a CSV file"), command_import },
   { "list", N_("List the partners"), command_list },
+  { "move", N_("Move a partner to another stage"), command_move },
   { "check", N_("Check the workspace for damage"), command_check },
 };
 

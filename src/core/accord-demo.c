@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "accord-demo.h"
 
 #include "accord-contact.h"
@@ -189,6 +191,9 @@ static const char * const region_tags[] = {
 static const char * const extra_tags[] = {
   N_("priority"), N_("newsletter"), N_("early-stage"), N_("b2b"),
 };
+
+/* Up to this many partners, each walks through its stages with dated moves. */
+#define WALK_LIMIT 200
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
@@ -380,8 +385,104 @@ make_partner (GRand      *rand,
   accord_partner_set_why_fit (partner, why_fit);
   accord_partner_set_tier (partner, pick_tier (rand));
 
+  /* Most cards are rated, leaning to the middle; a fifth are still
+   * incomplete, as in real pipelines. */
+  if (g_rand_int_range (rand, 0, 100) < 80)
+    for (guint c = 0; c < ACCORD_N_CRITERIA; c++)
+      accord_partner_set_rating (partner, c, 1 + (g_rand_int_range (rand, 0, 5) +
+                                                  g_rand_int_range (rand, 0, 5) + 1) / 2);
+
   *contacts_out = make_contacts (rand, type, domain);
   return partner;
+}
+
+/* Where each sample partner ends up: most early in the pipeline, some
+ * live, a few paused or ended. */
+static AccordStage
+pick_target_stage (GRand *rand)
+{
+  static const struct { AccordStage stage; int weight; } mix[] = {
+    { ACCORD_STAGE_IDENTIFIED, 22 }, { ACCORD_STAGE_OUTREACH, 20 },
+    { ACCORD_STAGE_NEGOTIATING, 12 }, { ACCORD_STAGE_LAUNCHING, 8 },
+    { ACCORD_STAGE_GROWING, 14 }, { ACCORD_STAGE_OPTIMIZING, 6 },
+    { ACCORD_STAGE_RENEWING, 5 }, { ACCORD_STAGE_ON_HOLD, 8 }, { ACCORD_STAGE_ENDED, 5 },
+  };
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mix); i++)
+    {
+      if (roll < mix[i].weight)
+        return mix[i].stage;
+      roll -= mix[i].weight;
+    }
+  return ACCORD_STAGE_IDENTIFIED;
+}
+
+static char *
+date_plus_days (const char *date,
+                int         days)
+{
+  int y, m, d;
+  GDate *when;
+  char buffer[16];
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup (date);
+  when = g_date_new_dmy (d, m, y);
+  if (days >= 0)
+    g_date_add_days (when, days);
+  else
+    g_date_subtract_days (when, -days);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
+  g_date_free (when);
+  return g_strdup (buffer);
+}
+
+/* Walks @partner from Identified to @target with real, dated moves, so the
+ * sample has histories to look at. One transaction a move: only for small
+ * samples. */
+static gboolean
+walk_to (AccordStore    *store,
+         GRand          *rand,
+         AccordPartner  *partner,
+         AccordStage     target,
+         const char     *today,
+         GError        **error)
+{
+  static const AccordStage path[] = {
+    ACCORD_STAGE_OUTREACH, ACCORD_STAGE_NEGOTIATING, ACCORD_STAGE_LAUNCHING,
+    ACCORD_STAGE_GROWING, ACCORD_STAGE_OPTIMIZING, ACCORD_STAGE_RENEWING,
+  };
+  static const char * const notes_for_moves[] = {
+    N_("First email sent"), N_("They replied and want a call"), N_("Terms agreed in principle"),
+    N_("Launch date set"), N_("First referrals came in"), N_("Tuning the offer"),
+    N_("Renewal talks started"),
+  };
+  int offset = -g_rand_int_range (rand, 200, 360);
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      g_autofree char *date = NULL;
+      AccordStage stage = path[i];
+
+      if (target == ACCORD_STAGE_IDENTIFIED)
+        break;
+      if ((target == ACCORD_STAGE_ON_HOLD || target == ACCORD_STAGE_ENDED) &&
+          (i >= 2 || g_rand_int_range (rand, 0, 2) == 0))
+        stage = target;
+
+      offset += g_rand_int_range (rand, 10, 45);
+      if (offset > 0)
+        offset = 0;
+      date = date_plus_days (today, offset);
+      if (!accord_store_move_partner (store, partner, stage, date,
+                                      _(notes_for_moves[MIN (i, G_N_ELEMENTS (notes_for_moves) - 1)]),
+                                      NULL, error))
+        return FALSE;
+      if (stage == target)
+        break;
+    }
+  return TRUE;
 }
 
 static GHashTable *
@@ -430,6 +531,9 @@ accord_demo_fill (AccordStore   *store,
 {
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GHashTable) used_names = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *start = NULL;
+  AccordStage targets[97];
   guint32 seed_words[2];
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
@@ -443,6 +547,15 @@ accord_demo_fill (AccordStore   *store,
   rand = g_rand_new_with_seed_array (seed_words, G_N_ELEMENTS (seed_words));
 
   used_names = collect_names (store);
+  today = g_strdup (accord_store_get_today (store));
+  start = date_plus_days (today, -365);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      targets[i] = pick_target_stage (rand);
+      /* Direct stages cannot be on hold without history; keep them live. */
+      if (targets[i] == ACCORD_STAGE_ON_HOLD)
+        targets[i] = ACCORD_STAGE_OUTREACH;
+    }
 
   for (guint done = 0; done < n_partners; )
     {
@@ -462,8 +575,25 @@ accord_demo_fill (AccordStore   *store,
           g_ptr_array_add (contacts, partner_contacts);
         }
 
+      /* Small samples get real histories; big ones (benchmarks) get their
+       * stage directly, to stay one transaction a batch. */
+      if (n_partners > WALK_LIMIT)
+        for (guint i = 0; i < batch; i++)
+          accord_partner_set_initial_stage (partners->pdata[i], targets[i % G_N_ELEMENTS (targets)]);
+
+      /* New partners are dated a year back so moves can follow. */
+      accord_store_set_today (store, start);
       if (!accord_store_add_partners (store, partners, contacts, error))
-        return FALSE;
+        {
+          accord_store_set_today (store, today);
+          return FALSE;
+        }
+      accord_store_set_today (store, today);
+
+      if (n_partners <= WALK_LIMIT)
+        for (guint i = 0; i < batch; i++)
+          if (!walk_to (store, rand, partners->pdata[i], pick_target_stage (rand), today, error))
+            return FALSE;
 
       done += batch;
     }

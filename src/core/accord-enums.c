@@ -140,3 +140,18 @@ accord_partnership_type_suggested_role (AccordPartnershipType value)
       return NULL;
     }
 }
+
+AccordTier
+accord_tier_suggest (guint    referrals_last_12_months,
+                     gboolean strategic)
+{
+  /* Strategic is about the depth of the relationship, not volume: a
+   * partner on custom terms stays strategic in a quiet year. */
+  if (strategic)
+    return ACCORD_TIER_STRATEGIC;
+  if (referrals_last_12_months >= ACCORD_TIER_PREMIUM_REFERRALS)
+    return ACCORD_TIER_PREMIUM;
+  if (referrals_last_12_months >= ACCORD_TIER_CERTIFIED_REFERRALS)
+    return ACCORD_TIER_CERTIFIED;
+  return ACCORD_TIER_REFERRAL;
+}

@@ -81,4 +81,15 @@ const char *accord_tier_get_label             (AccordTier            value);
 /* The role the guide suggests looking for, per partnership type, or NULL. */
 const char *accord_partnership_type_suggested_role (AccordPartnershipType value);
 
+/* The referrals a year each rung of the programme ladder asks for. */
+#define ACCORD_TIER_CERTIFIED_REFERRALS 5
+#define ACCORD_TIER_PREMIUM_REFERRALS   20
+
+/* The tier the programme ladder suggests: STRATEGIC for a @strategic
+ * partner (deep integration, custom terms), else by the referrals of the
+ * last 12 months: 20 or more PREMIUM, 5 or more CERTIFIED, else REFERRAL.
+ * Never UNSET: a partner that signed up is at least a referral partner. */
+AccordTier  accord_tier_suggest (guint    referrals_last_12_months,
+                                 gboolean strategic);
+
 G_END_DECLS

@@ -8,18 +8,30 @@
 #include "accord-contact.h"
 #include "accord-csv.h"
 #include "accord-enums.h"
+#include "accord-lifecycle.h"
 #include "accord-partner.h"
 #include "accord-store.h"
 #include "accord-validate.h"
 
 #include <glib/gi18n.h>
 
-/* A column of the file: a partner field, or one of the primary contact's. */
+/* What a column of the file fills. */
+typedef enum
+{
+  COLUMN_PARTNER,   /* a partner field */
+  COLUMN_CONTACT,   /* a field of the primary contact */
+  COLUMN_STAGE,     /* the stage the partner starts in */
+} ColumnKind;
+
 typedef struct
 {
-  gboolean is_contact;
-  int      field;      /* AccordPartnerField or AccordContactField */
+  ColumnKind kind;
+  int        field;   /* AccordPartnerField or AccordContactField; 0 for the stage */
 } Column;
+
+/* The column that sets the initial stage: not a field, since a stored
+ * partner changes stage only by a recorded move. */
+#define STAGE_COLUMN "stage"
 
 /* The contact columns a file may add to the partner's own, and the contact
  * fields they fill. */
@@ -105,6 +117,22 @@ dup_known_headers (void)
       g_string_append (text, ", ");
       g_string_append (text, contact_columns[i].key);
     }
+  g_string_append (text, ", " STAGE_COLUMN);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+dup_stage_keys (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < ACCORD_N_STAGES; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, accord_stage_to_key (i));
+    }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -131,6 +159,9 @@ dup_allowed_keys (AccordPartnerField field)
     case ACCORD_PARTNER_FIELD_TIER:
       n_values = ACCORD_N_TIERS;
       break;
+    case ACCORD_PARTNER_FIELD_PRIORITY:
+      n_values = ACCORD_N_PRIORITIES;
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -153,6 +184,9 @@ dup_allowed_keys (AccordPartnerField field)
         case ACCORD_PARTNER_FIELD_TIER:
           key = accord_tier_to_key (i);
           break;
+        case ACCORD_PARTNER_FIELD_PRIORITY:
+          key = accord_priority_to_key (i);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -171,7 +205,15 @@ is_enum_field (AccordPartnerField field)
   return field == ACCORD_PARTNER_FIELD_SOURCE ||
          field == ACCORD_PARTNER_FIELD_POSITION ||
          field == ACCORD_PARTNER_FIELD_TYPE ||
-         field == ACCORD_PARTNER_FIELD_TIER;
+         field == ACCORD_PARTNER_FIELD_TIER ||
+         field == ACCORD_PARTNER_FIELD_PRIORITY;
+}
+
+static gboolean
+is_rating_field (AccordPartnerField field)
+{
+  return field >= ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT &&
+         field <= ACCORD_PARTNER_FIELD_READINESS;
 }
 
 static gboolean
@@ -213,13 +255,14 @@ parse_header (ImportState  *state,
 {
   gboolean seen_partner[ACCORD_N_PARTNER_FIELDS] = { FALSE, };
   gboolean seen_contact[ACCORD_N_CONTACT_FIELDS] = { FALSE, };
+  gboolean seen_stage = FALSE;
 
   for (guint i = 0; i < fields->len; i++)
     {
       const char *header = g_ptr_array_index (fields, i);
       g_autofree char *key = g_strstrip (g_ascii_strdown (header, -1));
       AccordPartnerField partner_field;
-      Column column = { FALSE, -1 };
+      Column column = { COLUMN_PARTNER, -1 };
       gboolean *seen;
 
       if (*key == '\0')
@@ -233,12 +276,17 @@ parse_header (ImportState  *state,
 
       if (accord_partner_field_from_key (key, &partner_field))
         column.field = partner_field;
+      else if (g_str_equal (key, STAGE_COLUMN))
+        {
+          column.kind = COLUMN_STAGE;
+          column.field = 0;
+        }
       else
         {
           for (guint j = 0; j < G_N_ELEMENTS (contact_columns); j++)
             if (g_str_equal (key, contact_columns[j].key))
               {
-                column.is_contact = TRUE;
+                column.kind = COLUMN_CONTACT;
                 column.field = contact_columns[j].field;
               }
         }
@@ -256,7 +304,19 @@ parse_header (ImportState  *state,
 
       /* Two columns filling one field would silently lose one of them, so
        * a repeated header is refused. */
-      seen = column.is_contact ? &seen_contact[column.field] : &seen_partner[column.field];
+      switch (column.kind)
+        {
+        case COLUMN_CONTACT:
+          seen = &seen_contact[column.field];
+          break;
+        case COLUMN_STAGE:
+          seen = &seen_stage;
+          break;
+        case COLUMN_PARTNER:
+        default:
+          seen = &seen_partner[column.field];
+          break;
+        }
       if (*seen)
         {
           g_autofree char *message =
@@ -324,11 +384,43 @@ parse_row (ImportState  *state,
       /* A short row leaves its last columns empty. */
       value = g_strstrip (g_strdup (i < fields->len ? g_ptr_array_index (fields, i) : ""));
 
-      if (column->is_contact)
+      if (column->kind == COLUMN_CONTACT)
         {
           has_contact |= *value != '\0';
           g_free (contact_values[column->field]);
           contact_values[column->field] = g_steal_pointer (&value);
+        }
+      else if (column->kind == COLUMN_STAGE)
+        {
+          AccordStage stage = ACCORD_STAGE_IDENTIFIED;
+
+          /* An empty cell is a partner just found, as in the app. */
+          if (*value != '\0' && !accord_stage_from_key (value, &stage))
+            {
+              g_autofree char *allowed = dup_stage_keys ();
+              g_autofree char *message =
+                g_strdup_printf (_("“%s” is not a known stage; use one of: %s"), value, allowed);
+
+              add_problem (state->report, line, message);
+            }
+          else
+            accord_partner_set_initial_stage (partner, stage);
+        }
+      else if (is_rating_field (column->field))
+        {
+          /* The validator names the criterion by its label; the person
+           * fixing the file sees the column's key. */
+          if (!accord_validate_partner_field (column->field, value, NULL))
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("“%s” is not a rating for %s; use 1 to 5, or leave it "
+                                   "empty when not rated yet"),
+                                 value, accord_partner_field_to_key (column->field));
+
+              add_problem (state->report, line, message);
+            }
+          else
+            accord_partner_set_field_text (partner, column->field, value);
         }
       else if (is_enum_field (column->field))
         {
@@ -422,7 +514,9 @@ free_contacts (gpointer data)
  *
  * Imports partners from a CSV file whose header names the columns with the
  * keys of accord_partner_field_to_key(), plus optional `contact_name`,
- * `contact_email` and `contact_role` for a primary contact.
+ * `contact_email` and `contact_role` for a primary contact, and `stage`
+ * for the stage each partner starts in (a key of accord_stage_from_key();
+ * empty is Identified). The five ratings take 1 to 5, empty for unrated.
  *
  * Every row is checked before anything is written, and the partners are
  * added in one transaction. Without %ACCORD_IMPORT_SKIP_INVALID one bad row

@@ -7,6 +7,7 @@
 
 #include "accord-contact.h"
 #include "accord-partner.h"
+#include "accord-stage-change.h"
 #include "accord-store.h"
 
 #include <json-glib/json-glib.h>
@@ -69,10 +70,89 @@ add_contact (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
-static void
-add_partner (JsonBuilder   *builder,
-             AccordStore   *store,
-             AccordPartner *partner)
+static gboolean
+field_is_rating (AccordPartnerField field)
+{
+  return field >= ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT &&
+         field <= ACCORD_PARTNER_FIELD_READINESS;
+}
+
+/* The history oldest first; "revisit_on" only for the holds that have
+ * one, so a consumer can test for the member rather than for null. */
+static gboolean
+add_stage_history (JsonBuilder    *builder,
+                   AccordStore    *store,
+                   AccordPartner  *partner,
+                   GError        **error)
+{
+  GListModel *history = accord_store_get_stage_history (store, partner, error);
+  guint n_changes;
+
+  if (history == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "stage_history");
+  json_builder_begin_array (builder);
+  n_changes = g_list_model_get_n_items (history);
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(AccordStageChange) change = g_list_model_get_item (history, i);
+      const char *revisit_on = accord_stage_change_get_revisit_on (change);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder,
+                                     accord_stage_to_key (accord_stage_change_get_stage (change)));
+      add_nullable_string (builder, "date", accord_stage_change_get_date (change));
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, accord_stage_change_get_note (change));
+      if (revisit_on != NULL && *revisit_on != '\0')
+        {
+          json_builder_set_member_name (builder, "revisit_on");
+          json_builder_add_string_value (builder, revisit_on);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+/* What the scorecard and the lifecycle derive, computed here rather than
+ * by every consumer: a script should not need to know the weights. */
+static gboolean
+add_derived (JsonBuilder    *builder,
+             AccordStore    *store,
+             AccordPartner  *partner,
+             GError        **error)
+{
+  AccordPriority priority = accord_partner_get_priority (partner);
+  int score = 0;
+
+  json_builder_set_member_name (builder, "stage");
+  json_builder_add_string_value (builder, accord_stage_to_key (accord_partner_get_stage (partner)));
+  add_nullable_string (builder, "stage_since", accord_partner_get_stage_since (partner));
+
+  /* An incomplete card has no score: null, never a misleading number. */
+  json_builder_set_member_name (builder, "fit_score");
+  if (accord_partner_get_fit_score (partner, &score))
+    json_builder_add_int_value (builder, score);
+  else
+    json_builder_add_null_value (builder);
+  add_nullable_string (builder, "fit_band",
+                       accord_fit_band_to_key (accord_partner_get_fit_band (partner)));
+  add_nullable_string (builder, "priority",
+                       priority != ACCORD_PRIORITY_AUTOMATIC ?
+                       accord_priority_to_key (priority) : NULL);
+
+  return add_stage_history (builder, store, partner, error);
+}
+
+static gboolean
+add_partner (JsonBuilder    *builder,
+             AccordStore    *store,
+             AccordPartner  *partner,
+             GError        **error)
 {
   GListModel *contacts;
   guint n_contacts;
@@ -97,6 +177,17 @@ add_partner (JsonBuilder   *builder,
             json_builder_add_string_value (builder, tags[i]);
           json_builder_end_array (builder);
         }
+      /* Ratings are numbers to a program, and unrated is no number. */
+      else if (field_is_rating (field))
+        {
+          int rating = accord_partner_get_rating (partner,
+                                                  field - ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT);
+
+          if (rating == ACCORD_RATING_UNRATED)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_int_value (builder, rating);
+        }
       else
         {
           /* Enums come out as their stable keys, never as labels, so the
@@ -109,6 +200,9 @@ add_partner (JsonBuilder   *builder,
 
   add_nullable_string (builder, "created_at", accord_partner_get_created_at (partner));
   add_nullable_string (builder, "updated_at", accord_partner_get_updated_at (partner));
+
+  if (!add_derived (builder, store, partner, error))
+    return FALSE;
 
   json_builder_set_member_name (builder, "contacts");
   json_builder_begin_array (builder);
@@ -123,24 +217,44 @@ add_partner (JsonBuilder   *builder,
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
+  return TRUE;
+}
+
+static void
+sort_entry_clear (gpointer data)
+{
+  SortEntry *entry = data;
+
+  g_clear_object (&entry->partner);
+  g_clear_pointer (&entry->collate_key, g_free);
 }
 
 /**
- * accord_json_dump_partners:
+ * accord_json_dump_partners_full:
  * @store: a workspace
  * @pretty: whether to indent the output for people
+ * @error: return location for a #GError
  *
  * Writes the workspace's partners (not the trash) as a JSON array, ordered
  * by name and then by id so the output is stable from run to run. Each
- * object has "id", every field under the key of
+ * object has "id"; every field under the key of
  * accord_partner_field_to_key() (enums as their stable keys, tags as an
- * array), "created_at", "updated_at" and "contacts".
+ * array, the five ratings as integers 1 to 5 or null when unrated);
+ * "created_at" and "updated_at"; what is derived from them: "stage" (its
+ * stable key), "stage_since", "fit_score" (an integer, null while the card
+ * is incomplete), "fit_band" ("pursue", "worth", "radar" or null),
+ * "priority" (the override, else the band's: "high", "medium", "low", or
+ * null when neither says); "stage_history", the stage changes oldest first
+ * as {"stage", "date", "note"} plus "revisit_on" for a hold that has one;
+ * and "contacts".
  *
- * Returns: (transfer full): the JSON text, in UTF-8
+ * Returns: (transfer full) (nullable): the JSON text, in UTF-8, or %NULL
+ *   when a partner's history cannot be read
  */
 char *
-accord_json_dump_partners (AccordStore *store,
-                           gboolean     pretty)
+accord_json_dump_partners_full (AccordStore  *store,
+                                gboolean      pretty,
+                                GError      **error)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
@@ -150,11 +264,13 @@ accord_json_dump_partners (AccordStore *store,
   guint n_partners;
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   partners = accord_store_get_partners (store);
   n_partners = g_list_model_get_n_items (partners);
 
   entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), n_partners);
+  g_array_set_clear_func (entries, sort_entry_clear);
   for (guint i = 0; i < n_partners; i++)
     {
       SortEntry entry;
@@ -169,11 +285,10 @@ accord_json_dump_partners (AccordStore *store,
   json_builder_begin_array (builder);
   for (guint i = 0; i < entries->len; i++)
     {
-      SortEntry *entry = &g_array_index (entries, SortEntry, i);
+      const SortEntry *entry = &g_array_index (entries, SortEntry, i);
 
-      add_partner (builder, store, entry->partner);
-      g_clear_object (&entry->partner);
-      g_clear_pointer (&entry->collate_key, g_free);
+      if (!add_partner (builder, store, entry->partner, error))
+        return NULL;
     }
   json_builder_end_array (builder);
 
@@ -183,4 +298,29 @@ accord_json_dump_partners (AccordStore *store,
   json_generator_set_root (generator, root);
 
   return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * accord_json_dump_partners:
+ * @store: a workspace
+ * @pretty: whether to indent the output for people
+ *
+ * As accord_json_dump_partners_full(), for callers that treat an
+ * unreadable workspace as a bug (tests): the reason goes to the log.
+ *
+ * Returns: (transfer full) (nullable): the JSON text, in UTF-8
+ */
+char *
+accord_json_dump_partners (AccordStore *store,
+                           gboolean     pretty)
+{
+  g_autoptr(GError) error = NULL;
+  char *json;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
+
+  json = accord_json_dump_partners_full (store, pretty, &error);
+  if (json == NULL)
+    g_warning ("Could not write the partners as JSON: %s", error->message);
+  return json;
 }

@@ -9,7 +9,12 @@
 
 G_BEGIN_DECLS
 
-char *accord_json_dump_partners (AccordStore *store,
-                                 gboolean     pretty);
+/* The partners as a JSON array: see accord_json_dump_partners_full(). */
+char *accord_json_dump_partners_full (AccordStore  *store,
+                                      gboolean      pretty,
+                                      GError      **error);
+/* The same, logging a failure to read instead of reporting it. */
+char *accord_json_dump_partners      (AccordStore *store,
+                                      gboolean     pretty);
 
 G_END_DECLS

@@ -48,6 +48,13 @@ struct _AccordStore
 
 G_DEFINE_FINAL_TYPE (AccordStore, accord_store, G_TYPE_OBJECT)
 
+enum {
+  SIGNAL_PARTNER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (accord-store-error-quark, accord_store_error)
 
 /* Partner columns in AccordPartnerField order; tags live in their own table
@@ -329,6 +336,17 @@ accord_store_class_init (AccordStoreClass *klass)
   object_class->dispose = accord_store_dispose;
   object_class->finalize = accord_store_finalize;
 
+  /**
+   * AccordStore::partner-changed:
+   * @partner: the partner whose saved fields or stage changed
+   *
+   * Emitted after a change to a partner is committed, so views that sort
+   * or filter by its fields can update.
+   */
+  signals[SIGNAL_PARTNER_CHANGED] = g_signal_new ("partner-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                  G_TYPE_NONE, 1, ACCORD_TYPE_PARTNER);
+
   /* The migrations live in resources; a static library does not keep a
    * constructor alive, so register them by hand, once. */
   accord_core_register_resource ();
@@ -398,6 +416,8 @@ backup_to (sqlite3     *db,
 {
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  /* Opening creates the file before reading its header, which can fail. */
+  gboolean existed = g_file_test (dest_path, G_FILE_TEST_EXISTS);
   int rc;
 
   rc = sqlite3_open_v2 (dest_path, &dest,
@@ -405,7 +425,10 @@ backup_to (sqlite3     *db,
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, dest, rc, _("Could not copy the workspace before updating it"));
-      sqlite3_close_v2 (dest);
+      if (existed)
+        sqlite3_close_v2 (dest);
+      else
+        discard_backup (dest, dest_path);
       return FALSE;
     }
 
@@ -697,20 +720,45 @@ check_header (AccordStore  *self,
   return TRUE;
 }
 
+/* PRAGMA integrity_check and quick_check report a page they could not read
+ * as a row of text ("Page 5: unable to get the page. error code=266")
+ * rather than by failing: that is the disk failing, not the file being
+ * damaged, and calling it damage would send the user to restore a backup
+ * of a sound file. Returns the SQLite code such a row names, or
+ * SQLITE_OK. */
+static int
+check_row_read_error (const char *line)
+{
+  const char *code = line != NULL ? strstr (line, "error code=") : NULL;
+  int rc;
+
+  if (code == NULL)
+    return SQLITE_OK;
+  rc = atoi (code + strlen ("error code="));
+  return (rc & 0xff) == SQLITE_CORRUPT ? SQLITE_OK : rc;
+}
+
 static gboolean
 quick_check (AccordStore  *self,
              GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  int read_rc = SQLITE_OK;
   gboolean ok = FALSE;
 
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+    {
+      ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      read_rc = check_row_read_error ((const char *) sqlite3_column_text (stmt, 0));
+    }
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE && rc != SQLITE_OK)
     return set_sqlite_error (error, self->db, rc, _("Could not open the workspace"));
+  /* The statement succeeded, so the connection holds no message for it. */
+  if (read_rc != SQLITE_OK)
+    return set_sqlite_error (error, NULL, read_rc, _("Could not open the workspace"));
   if (!ok)
     {
       g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT,
@@ -840,6 +888,7 @@ accord_store_check (AccordStore  *self,
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   sqlite3_stmt *stmt;
+  int read_rc = SQLITE_OK;
   int rc;
 
   g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
@@ -850,12 +899,22 @@ accord_store_check (AccordStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (read_rc == SQLITE_OK)
+        read_rc = check_row_read_error (line);
       if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+        {
+          /* SQLite starts with "*** in database main ***\n": the message
+           * stays one line. */
+          g_autofree char *flat = g_strdelimit (g_strdup (line), "\r\n", ' ');
+          g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", flat);
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not check the workspace"));
+  if (read_rc != SQLITE_OK)
+    return set_sqlite_error (error, NULL, read_rc, _("Could not check the workspace"));
 
   stmt = get_stmt (self, "PRAGMA foreign_key_check", error);
   if (stmt == NULL)
@@ -1243,6 +1302,7 @@ accord_store_set_partner_field (AccordStore         *self,
   accord_partner_set_field_text (partner, field, value);
   _accord_partner_set_moments (partner, accord_partner_get_created_at (partner), now,
                                accord_partner_get_trashed_at (partner));
+  g_signal_emit (self, signals[SIGNAL_PARTNER_CHANGED], 0, partner);
   return TRUE;
 }
 
@@ -1874,6 +1934,7 @@ accord_store_move_partner (AccordStore    *self,
   _accord_partner_set_moments (partner, accord_partner_get_created_at (partner), now,
                                accord_partner_get_trashed_at (partner));
   _accord_partner_set_stage (partner, to, date, held_from, revisit_on);
+  g_signal_emit (self, signals[SIGNAL_PARTNER_CHANGED], 0, partner);
   return TRUE;
 
 fail:
