@@ -7,6 +7,7 @@
 
 #include "accord-window.h"
 #include "accord-form.h"
+#include "accord-goal-dialog.h"
 #include "accord-partner-page.h"
 #include "accord-partner-filter.h"
 #include "accord-partner-row.h"
@@ -500,6 +501,21 @@ trash_partner_action (GtkWidget  *widget,
 }
 
 static void
+edit_goal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = accord_goal_dialog_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -628,6 +644,7 @@ accord_window_class_init (AccordWindowClass *klass)
                                        "win.trash-partner", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo-trash", "x", undo_trash_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-goal", NULL, edit_goal_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

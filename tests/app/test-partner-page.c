@@ -204,6 +204,109 @@ test_contacts (Fixture       *f,
   g_assert_null (first_contact_row (f));
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_by_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+rate (Fixture    *f,
+      const char *criterion,
+      int         rating)
+{
+  g_autofree char *tooltip = g_strdup_printf ("%s: %d of 5", criterion, rating);
+  GtkWidget *button = find_by_tooltip (GTK_WIDGET (f->page), tooltip);
+
+  g_assert_nonnull (button);
+  /* A click toggles; pressing the active one clears it. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+}
+
+static void
+test_scorecard (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkLabel *score = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "score_label");
+  AdwActionRow *score_row = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "score_row");
+  AdwComboRow *priority = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "priority_row");
+  g_autoptr(AccordPartner) reloaded = NULL;
+
+  g_assert_cmpstr (gtk_label_get_text (score), ==, "Incomplete");
+
+  /* 5*3 + 5*3 + 4*2 + 4*2 + 4*1 = 50: the lowest score that says pursue. */
+  rate (f, "Strategic alignment", 5);
+  rate (f, "Value exchange", 5);
+  rate (f, "Reach and influence", 4);
+  rate (f, "Operational fit", 4);
+  g_assert_cmpstr (gtk_label_get_text (score), ==, "Incomplete");
+  rate (f, "Partnership readiness", 4);
+  g_assert_cmpstr (gtk_label_get_text (score), ==, "50 of 55");
+  g_assert_cmpstr (adw_action_row_get_subtitle (score_row), ==, "Pursue aggressively");
+  g_assert_cmpint (accord_partner_get_priority (f->partner), ==, ACCORD_PRIORITY_HIGH);
+
+  /* One point less on readiness: 49, worth pursuing. */
+  rate (f, "Partnership readiness", 3);
+  g_assert_cmpstr (gtk_label_get_text (score), ==, "49 of 55");
+  g_assert_cmpstr (adw_action_row_get_subtitle (score_row), ==, "Worth pursuing");
+  g_assert_cmpint (accord_partner_get_priority (f->partner), ==, ACCORD_PRIORITY_MEDIUM);
+
+  /* The override shows and can be undone by going back to Automatic. */
+  adw_combo_row_set_selected (priority, ACCORD_PRIORITY_LOW);
+  g_assert_cmpint (accord_partner_get_priority (f->partner), ==, ACCORD_PRIORITY_LOW);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (priority)), "Set by you"));
+  adw_combo_row_set_selected (priority, ACCORD_PRIORITY_AUTOMATIC);
+  g_assert_cmpint (accord_partner_get_priority (f->partner), ==, ACCORD_PRIORITY_MEDIUM);
+
+  /* Clearing a rating makes the card incomplete again: no number. */
+  rate (f, "Partnership readiness", 3);
+  g_assert_cmpint (accord_partner_get_rating (f->partner, ACCORD_CRITERION_READINESS), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (score), ==, "Incomplete");
+  rate (f, "Partnership readiness", 2);
+
+  reloaded = reload_first_partner (f->path);
+  g_assert_cmpint (accord_partner_get_rating (reloaded, ACCORD_CRITERION_STRATEGIC_ALIGNMENT), ==, 5);
+  g_assert_cmpint (accord_partner_get_rating (reloaded, ACCORD_CRITERION_READINESS), ==, 2);
+  g_assert_cmpint (accord_partner_get_fit_band (reloaded), ==, ACCORD_FIT_BAND_WORTH);
+}
+
+static void
+test_lifecycle (Fixture       *f,
+                gconstpointer  data)
+{
+  AdwActionRow *stage_row = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "stage_row");
+  AdwExpanderRow *history = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "history_row");
+  GtkMenuButton *move = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "move_button");
+  GMenuModel *menu;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (stage_row)), ==, "Identified");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (history), ==, "1 change");
+
+  /* The menu offers only allowed moves: from Identified, Outreach, On hold, Ended. */
+  menu = gtk_menu_button_get_menu_model (move);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+
+  g_assert_true (accord_store_move_partner (f->store, f->partner, ACCORD_STAGE_OUTREACH, NULL,
+                                            "First email sent", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (stage_row)), ==, "Outreach");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (history), ==, "2 changes");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (stage_row), "0 days"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +319,10 @@ main (int   argc,
                   fixture_set_up, test_bad_input_kept, fixture_tear_down);
       g_test_add ("/partner-page/contacts", Fixture, NULL,
                   fixture_set_up, test_contacts, fixture_tear_down);
+      g_test_add ("/partner-page/scorecard", Fixture, NULL,
+                  fixture_set_up, test_scorecard, fixture_tear_down);
+      g_test_add ("/partner-page/lifecycle", Fixture, NULL,
+                  fixture_set_up, test_lifecycle, fixture_tear_down);
     }
   return g_test_run ();
 }
