@@ -399,8 +399,13 @@ restore_drafts (AccordPartnerPage *self)
       set_widget_text (self, field, value);
       accord_validate_partner_field (field, value, &error);
       mark_field (self, field, error);
+      /* A valid draft was kept because the disk refused it: try again. */
+      if (error == NULL)
+        self->dirty[field] = TRUE;
     }
   g_hash_table_remove (self->drafts, &id);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 char *

@@ -420,6 +420,14 @@ backup_to (sqlite3     *db,
   gboolean existed = g_file_test (dest_path, G_FILE_TEST_EXISTS);
   int rc;
 
+  /* Made private from its first byte: a backup holds the same data. */
+  if (!existed)
+    {
+      int fd = g_open (dest_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd >= 0)
+        close (fd);
+    }
+
   rc = sqlite3_open_v2 (dest_path, &dest,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
