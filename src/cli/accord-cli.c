@@ -593,7 +593,7 @@ command_move (Cli   *cli,
   g_autoptr(AccordStore) store = NULL;
   g_autoptr(AccordPartner) partner = NULL;
   g_autofree char *today = NULL;
-  g_autofree char *name = NULL;
+  const char *name;
   AccordStage from, to;
   GDate revisit;
   int status;
@@ -643,7 +643,7 @@ command_move (Cli   *cli,
   if (!accord_store_move_partner (store, partner, to, today, opt_note, opt_revisit, &error))
     return fail (error);
 
-  name = g_strdup (accord_partner_get_name (partner));
+  name = accord_partner_get_name (partner);
   if (to == ACCORD_STAGE_ON_HOLD)
     g_print (_("Put “%s” on hold on %s (was %s); revisit on %s.\n"),
              name, today, accord_stage_get_label (from),

@@ -176,7 +176,7 @@ accord_days_between (const char *since,
 {
   GDate *a = parse_date (since);
   GDate *b = parse_date (today);
-  int days = -1;
+  int days = ACCORD_DAYS_INVALID;
 
   if (a != NULL && b != NULL)
     days = g_date_days_between (a, b);

@@ -43,8 +43,9 @@ gboolean accord_stage_can_move (AccordStage   from,
                                 AccordStage   held_from,
                                 GError      **error);
 
-/* Whole days from @since to @today (both "YYYY-MM-DD"); -1 if either is
- * not a date. */
+/* Whole days from @since to @today (both "YYYY-MM-DD"), negative when
+ * @today comes first; ACCORD_DAYS_INVALID if either is not a date. */
+#define ACCORD_DAYS_INVALID G_MININT
 int      accord_days_between   (const char *since, const char *today);
 
 /* TRUE when @text is a real calendar date written YYYY-MM-DD. */

@@ -1406,6 +1406,8 @@ accord_store_delete_partner (AccordStore    *self,
     return FALSE;
 
   g_hash_table_remove (self->by_id, &id);
+  /* SQLite may give the id to the next new partner: forget its history. */
+  g_hash_table_remove (self->histories, &id);
   g_list_store_remove (self->trash, position);
   return TRUE;
 }
@@ -1852,6 +1854,13 @@ accord_store_move_partner (AccordStore    *self,
   g_return_val_if_fail (ACCORD_IS_PARTNER (partner), FALSE);
   g_return_val_if_fail (accord_partner_get_id (partner) != 0, FALSE);
   g_return_val_if_fail ((guint) to < ACCORD_N_STAGES, FALSE);
+
+  if (accord_partner_get_trashed_at (partner) != NULL)
+    {
+      g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
+                           _("This partner is in the trash; restore it first"));
+      return FALSE;
+    }
 
   if (date == NULL)
     date = self->today;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-import.h"
+#include "accord-stage-change.h"
 #include "accord-store.h"
 
 #include <glib/gstdio.h>
@@ -266,6 +267,9 @@ static const FileCase file_cases[] = {
   { "no-name-column", "website\nalpha.example\n", 1, "name" },
   { "duplicate-column", "name,tier,Tier\nAlpha,premium,referral\n", 1, "tier" },
   { "empty-header-cell", "name,,tier\nAlpha,,premium\n", 1, "2" },
+  { "unknown-column-lists-stage", "name,phase\nAlpha,growing\n", 1, "contact_role, stage" },
+  { "duplicate-stage-column", "name,stage,STAGE\nAlpha,growing,outreach\n", 1, "stage" },
+  { "duplicate-rating-column", "name,reach,Reach\nAlpha,3,4\n", 1, "reach" },
   { "empty-file", "", 1, "empty" },
   { "blank-file", "\n\n,,\n", 1, "empty" },
   { "unterminated-quote", "name,notes\nAlpha,ok\nBeta,\"never closed\nGamma,x\n", 3, "quote" },
@@ -323,6 +327,17 @@ static const RowCase row_cases[] = {
   { "unknown-source", "name,source\nBad,magic\nGood,\n", 2, "warm-introduction" },
   { "too-many-values", "name,tier\nBad,premium,extra\nGood,\n", 2, "3" },
   { "name-too-long", NULL, 2, "200" },
+  /* Ratings are 1 to 5 or empty; the message names the column. */
+  { "rating-zero", "name,strategic_alignment\nBad,0\nGood,\n", 2,
+    "“0” is not a rating for strategic_alignment" },
+  { "rating-six", "name,value_exchange\nBad,6\nGood,\n", 2, "“6” is not a rating for value_exchange" },
+  { "rating-word", "name,reach\nBad,x\nGood,\n", 2, "“x” is not a rating for reach" },
+  { "rating-fraction", "name,operational_fit\nBad,3.5\nGood,\n", 2, "1 to 5" },
+  { "rating-negative", "name,readiness\nBad,-1\nGood,\n", 2, "“-1”" },
+  { "unknown-stage", "name,stage\nBad,won\nGood,\n", 2,
+    "“won” is not a known stage; use one of: identified, outreach, negotiating, launching, "
+    "growing, optimizing, renewing, ended, on-hold" },
+  { "unknown-priority", "name,priority_override\nBad,urgent\nGood,\n", 2, "high, medium, low" },
   /* A multi-line note on lines 2-4 pushes the bad row to line 5. */
   { "line-after-multiline-note",
     "name,notes,tier\nGood,\"one\ntwo\nthree\",\nBad,,diamond\n", 5, "diamond" },
@@ -368,6 +383,131 @@ test_bad_row (Fixture       *fixture,
     }
 
   g_assert_cmpstr (accord_partner_get_name (find_partner (fixture, "Good")), ==, "Good");
+}
+
+/* The scorecard and the stage, as a spreadsheet of an existing portfolio
+ * has them. Empty ratings are unrated; an empty stage is Identified. */
+static const char scorecard_csv[] =
+  "name,strategic_alignment,value_exchange,reach,operational_fit,readiness,"
+  "priority_override,stage\n"
+  "Alpha,5,5,5,5,5,,growing\n"
+  "Beta,3,,4,,1,High,Outreach\n"
+  "Gamma, 3 ,3,3,3,4,,\n"
+  "Delta,,,,,,,On hold\n"
+  "Epsilon,1,1,1,1,1,low,on_hold\n"
+  "Zeta,2,2,2,2,2,,ENDED\n";
+
+typedef struct
+{
+  const char     *name;
+  int             ratings[ACCORD_N_CRITERIA];
+  AccordPriority  priority_override;
+  AccordStage     stage;
+  int             score;   /* -1: incomplete */
+} ScorecardRow;
+
+static const ScorecardRow scorecard_rows[] = {
+  { "Alpha", { 5, 5, 5, 5, 5 }, ACCORD_PRIORITY_AUTOMATIC, ACCORD_STAGE_GROWING, 55 },
+  { "Beta", { 3, 0, 4, 0, 1 }, ACCORD_PRIORITY_HIGH, ACCORD_STAGE_OUTREACH, -1 },
+  /* 3x3 + 3x3 + 3x2 + 3x2 + 4x1 = 34. */
+  { "Gamma", { 3, 3, 3, 3, 4 }, ACCORD_PRIORITY_AUTOMATIC, ACCORD_STAGE_IDENTIFIED, 34 },
+  { "Delta", { 0, 0, 0, 0, 0 }, ACCORD_PRIORITY_AUTOMATIC, ACCORD_STAGE_ON_HOLD, -1 },
+  { "Epsilon", { 1, 1, 1, 1, 1 }, ACCORD_PRIORITY_LOW, ACCORD_STAGE_ON_HOLD, 11 },
+  { "Zeta", { 2, 2, 2, 2, 2 }, ACCORD_PRIORITY_AUTOMATIC, ACCORD_STAGE_ENDED, 22 },
+};
+
+static void
+test_scorecard_and_stage (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  accord_store_set_today (fixture->store, "2026-01-31");
+  g_assert_true (import_text (fixture, scorecard_csv, ACCORD_IMPORT_DEFAULT, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, G_N_ELEMENTS (scorecard_rows));
+  g_assert_cmpuint (report->problems->len, ==, 0);
+
+  reopen (fixture);
+  for (guint r = 0; r < G_N_ELEMENTS (scorecard_rows); r++)
+    {
+      const ScorecardRow *row = &scorecard_rows[r];
+      AccordPartner *partner = find_partner (fixture, row->name);
+      GListModel *history = accord_store_get_stage_history (fixture->store, partner, &error);
+      g_autoptr(AccordStageChange) first = NULL;
+      int score = -1;
+
+      g_test_message ("%s", row->name);
+      g_assert_no_error (error);
+      for (int i = 0; i < ACCORD_N_CRITERIA; i++)
+        g_assert_cmpint (accord_partner_get_rating (partner, i), ==, row->ratings[i]);
+      g_assert_cmpint (accord_partner_get_priority_override (partner), ==,
+                       row->priority_override);
+      if (row->score < 0)
+        g_assert_false (accord_partner_get_fit_score (partner, &score));
+      else
+        {
+          g_assert_true (accord_partner_get_fit_score (partner, &score));
+          g_assert_cmpint (score, ==, row->score);
+        }
+
+      /* The initial stage starts the history, dated the store's today. */
+      g_assert_cmpint (accord_partner_get_stage (partner), ==, row->stage);
+      g_assert_cmpstr (accord_partner_get_stage_since (partner), ==, "2026-01-31");
+      g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+      first = g_list_model_get_item (history, 0);
+      g_assert_cmpint (accord_stage_change_get_stage (first), ==, row->stage);
+      g_assert_cmpstr (accord_stage_change_get_date (first), ==, "2026-01-31");
+      if (row->stage == ACCORD_STAGE_ON_HOLD)
+        {
+          g_assert_cmpstr (accord_partner_get_revisit_on (partner), ==, "2026-07-31");
+          g_assert_cmpstr (accord_stage_change_get_revisit_on (first), ==, "2026-07-31");
+        }
+      else
+        g_assert_null (accord_partner_get_revisit_on (partner));
+    }
+}
+
+/* Every bad rating and stage in one file, each reported with its line, so
+ * the person fixes them all in one go. */
+static void
+test_scorecard_problems_reported_together (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  static const char csv[] =
+    "name,strategic_alignment,reach,stage\n"
+    "Alpha,0,3,identified\n"
+    "Beta,6,x,outreach\n"
+    "Gamma,4,4,won\n"
+    "Delta,4,4,growing\n";
+  const struct
+  {
+    guint       line;
+    const char *needle;
+  } expected[] = {
+    { 2, "“0”" },
+    { 3, "“6”" },
+    { 3, "“x”" },
+    { 4, "“won”" },
+  };
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_text (fixture, csv, ACCORD_IMPORT_SKIP_INVALID, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (report->n_skipped, ==, 3);
+  g_assert_cmpuint (report->problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const AccordImportProblem *problem = get_problem (report, i);
+
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_nonnull (strstr (problem->message, expected[i].needle));
+    }
+  g_assert_cmpint (accord_partner_get_stage (find_partner (fixture, "Delta")), ==,
+                   ACCORD_STAGE_GROWING);
 }
 
 static void
@@ -443,6 +583,10 @@ main (int    argc,
               fixture_set_up, test_blank_lines_ignored, fixture_tear_down);
   g_test_add ("/import/cancelled", Fixture, NULL,
               fixture_set_up, test_cancelled, fixture_tear_down);
+  g_test_add ("/import/scorecard-and-stage", Fixture, NULL,
+              fixture_set_up, test_scorecard_and_stage, fixture_tear_down);
+  g_test_add ("/import/scorecard-problems-reported-together", Fixture, NULL,
+              fixture_set_up, test_scorecard_problems_reported_together, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (file_cases); i++)
     {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-json.h"
+#include "accord-stage-change.h"
 #include "accord-store.h"
 
 #include <glib/gstdio.h>
@@ -28,6 +29,7 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "workspace.accord", NULL);
   fixture->store = accord_store_open (path, ACCORD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  accord_store_set_today (fixture->store, "2026-01-31");
 }
 
 static void
@@ -133,7 +135,72 @@ static const struct
   { ACCORD_PARTNER_FIELD_TYPE, "co-branding", "co-branding" },
   { ACCORD_PARTNER_FIELD_WHY_FIT, "Same coffee lovers", "Same coffee lovers" },
   { ACCORD_PARTNER_FIELD_TIER, "strategic", "strategic" },
+  /* Ratings are numbers: see rating_fields. */
+  { ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT, "5", NULL },
+  { ACCORD_PARTNER_FIELD_VALUE_EXCHANGE, "4", NULL },
+  { ACCORD_PARTNER_FIELD_REACH, "3", NULL },
+  { ACCORD_PARTNER_FIELD_OPERATIONAL_FIT, "2", NULL },
+  { ACCORD_PARTNER_FIELD_READINESS, "1", NULL },
+  { ACCORD_PARTNER_FIELD_PRIORITY, "low", "low" },
+  { ACCORD_PARTNER_FIELD_THEIR_GAINS, "More subscribers\nA new market",
+    "More subscribers\nA new market" },
+  { ACCORD_PARTNER_FIELD_OUR_OFFERINGS, "Our audience", "Our audience" },
+  { ACCORD_PARTNER_FIELD_THEIR_PAINS, "Churn", "Churn" },
+  { ACCORD_PARTNER_FIELD_OUR_RELIEVERS, "Bundles", "Bundles" },
+  { ACCORD_PARTNER_FIELD_VALUE_PROPOSITION, "Coffee for designers",
+    "Coffee for designers" },
 };
+
+/* The members list --json adds to the fields, the id, the two moments and
+ * "contacts". */
+static const char * const derived_members[] = {
+  "stage", "stage_since", "fit_score", "fit_band", "priority", "stage_history",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (full_fields) == ACCORD_N_PARTNER_FIELDS);
+
+static void
+assert_member_null (JsonObject *object,
+                    const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object, member)));
+}
+
+static void
+assert_member_int (JsonObject *object,
+                   const char *member,
+                   gint64      value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  /* A number, not the text of one. */
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_int (node), ==, value);
+}
+
+/* One stage_history entry: stage, date, note, and revisit_on only when
+ * set. */
+static void
+assert_history_entry (JsonArray  *history,
+                      guint       index,
+                      const char *stage,
+                      const char *date,
+                      const char *note,
+                      const char *revisit_on)
+{
+  JsonObject *entry = json_array_get_object_element (history, index);
+
+  g_assert_cmpuint (json_object_get_size (entry), ==, revisit_on != NULL ? 4 : 3);
+  g_assert_cmpstr (json_object_get_string_member (entry, "stage"), ==, stage);
+  g_assert_cmpstr (json_object_get_string_member (entry, "date"), ==, date);
+  g_assert_cmpstr (json_object_get_string_member (entry, "note"), ==, note);
+  if (revisit_on != NULL)
+    g_assert_cmpstr (json_object_get_string_member (entry, "revisit_on"), ==, revisit_on);
+  else
+    g_assert_false (json_object_has_member (entry, "revisit_on"));
+}
 
 static void
 check_contact (JsonObject *object,
@@ -186,8 +253,12 @@ test_every_field (Fixture       *fixture,
       g_assert_cmpuint (json_array_get_length (partners), ==, 1);
       object = json_array_get_object_element (partners, 0);
 
-      /* "id", the fields, the two moments and "contacts", nothing else. */
-      g_assert_cmpuint (json_object_get_size (object), ==, ACCORD_N_PARTNER_FIELDS + 4);
+      /* "id", the fields, the two moments, the derived members and
+       * "contacts", nothing else. */
+      g_assert_cmpuint (json_object_get_size (object), ==,
+                        ACCORD_N_PARTNER_FIELDS + 4 + G_N_ELEMENTS (derived_members));
+      for (guint i = 0; i < G_N_ELEMENTS (derived_members); i++)
+        g_assert_true (json_object_has_member (object, derived_members[i]));
       g_assert_cmpint (json_object_get_int_member (object, "id"), ==,
                        accord_partner_get_id (partner));
       g_assert_cmpstr (json_object_get_string_member (object, "created_at"), ==,
@@ -205,6 +276,27 @@ test_every_field (Fixture       *fixture,
             g_assert_cmpstr (json_object_get_string_member (object, key), ==,
                              full_fields[i].json);
         }
+
+      /* 5x3 + 4x3 + 3x2 + 2x2 + 1x1 = 15 + 12 + 6 + 4 + 1 = 38: worth
+       * pursuing, but the override says low. */
+      assert_member_int (object, "strategic_alignment", 5);
+      assert_member_int (object, "value_exchange", 4);
+      assert_member_int (object, "reach", 3);
+      assert_member_int (object, "operational_fit", 2);
+      assert_member_int (object, "readiness", 1);
+      assert_member_int (object, "fit_score", 38);
+      g_assert_cmpstr (json_object_get_string_member (object, "fit_band"), ==, "worth");
+      g_assert_cmpstr (json_object_get_string_member (object, "priority_override"), ==, "low");
+      g_assert_cmpstr (json_object_get_string_member (object, "priority"), ==, "low");
+
+      g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, "identified");
+      g_assert_cmpstr (json_object_get_string_member (object, "stage_since"), ==, "2026-01-31");
+      {
+        JsonArray *history = json_object_get_array_member (object, "stage_history");
+
+        g_assert_cmpuint (json_array_get_length (history), ==, 1);
+        assert_history_entry (history, 0, "identified", "2026-01-31", "", NULL);
+      }
 
       tags = json_object_get_array_member (object, "tags");
       g_assert_cmpuint (json_array_get_length (tags), ==, 2);
@@ -240,6 +332,138 @@ test_unset_values (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "tags")), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "contacts")),
                     ==, 0);
+
+  /* Unrated is null, not 0 or ""; an empty card has no score, band or
+   * priority, and never a misleading number. */
+  for (int i = 0; i < ACCORD_N_CRITERIA; i++)
+    assert_member_null (object, accord_criterion_to_key (i));
+  assert_member_null (object, "fit_score");
+  assert_member_null (object, "fit_band");
+  assert_member_null (object, "priority");
+  g_assert_cmpstr (json_object_get_string_member (object, "priority_override"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, "identified");
+}
+
+/* Partial cards, bands at their edges and the priority each gives. */
+typedef struct
+{
+  const char *name;
+  int         ratings[ACCORD_N_CRITERIA];
+  const char *priority_override;
+  gint64      score;      /* -1: null */
+  const char *band;
+  const char *priority;
+} CardCase;
+
+static const CardCase card_cases[] = {
+  /* One criterion unrated: no score, even with the other four at 5. */
+  { "A incomplete", { 5, 5, 5, 5, 0 }, "", -1, NULL, NULL },
+  { "B incomplete with override", { 5, 0, 5, 5, 5 }, "medium", -1, NULL, "medium" },
+  /* 3x3 + 3x3 + 3x2 + 3x2 + 4 = 34 and + 5 = 35. */
+  { "C radar", { 3, 3, 3, 3, 4 }, "", 34, "radar", "low" },
+  { "D worth", { 3, 3, 3, 3, 5 }, "", 35, "worth", "medium" },
+  /* 5x3 + 4x3 + 5x2 + 4x2 + 5 = 50. */
+  { "E pursue", { 5, 4, 5, 4, 5 }, "", 50, "pursue", "high" },
+  { "F pursue overridden", { 5, 5, 5, 5, 5 }, "low", 55, "pursue", "low" },
+};
+
+static void
+test_cards (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *partners;
+
+  for (guint c = 0; c < G_N_ELEMENTS (card_cases); c++)
+    {
+      g_autoptr(AccordPartner) partner = accord_partner_new (card_cases[c].name);
+      g_autoptr(GError) error = NULL;
+
+      for (int i = 0; i < ACCORD_N_CRITERIA; i++)
+        accord_partner_set_rating (partner, i, card_cases[c].ratings[i]);
+      g_assert_true (accord_partner_set_field_text (partner, ACCORD_PARTNER_FIELD_PRIORITY,
+                                                    card_cases[c].priority_override));
+      g_assert_true (accord_store_add_partner (fixture->store, partner, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  /* The names sort in the table's order. */
+  partners = parse_dump (fixture->store, FALSE, parser);
+  g_assert_cmpuint (json_array_get_length (partners), ==, G_N_ELEMENTS (card_cases));
+  for (guint c = 0; c < G_N_ELEMENTS (card_cases); c++)
+    {
+      const CardCase *card = &card_cases[c];
+      JsonObject *object = json_array_get_object_element (partners, c);
+
+      g_test_message ("%s", card->name);
+      g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, card->name);
+      for (int i = 0; i < ACCORD_N_CRITERIA; i++)
+        {
+          if (card->ratings[i] == 0)
+            assert_member_null (object, accord_criterion_to_key (i));
+          else
+            assert_member_int (object, accord_criterion_to_key (i), card->ratings[i]);
+        }
+      if (card->score < 0)
+        assert_member_null (object, "fit_score");
+      else
+        assert_member_int (object, "fit_score", card->score);
+      if (card->band == NULL)
+        assert_member_null (object, "fit_band");
+      else
+        g_assert_cmpstr (json_object_get_string_member (object, "fit_band"), ==, card->band);
+      if (card->priority == NULL)
+        assert_member_null (object, "priority");
+      else
+        g_assert_cmpstr (json_object_get_string_member (object, "priority"), ==, card->priority);
+      g_assert_cmpstr (json_object_get_string_member (object, "priority_override"), ==,
+                       card->priority_override);
+    }
+}
+
+static void
+move_ok (AccordStore   *store,
+         AccordPartner *partner,
+         AccordStage    to,
+         const char    *date,
+         const char    *note,
+         const char    *revisit_on)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accord_store_move_partner (store, partner, to, date, note, revisit_on, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_stage_history (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AccordPartner) partner = add_partner (fixture->store, "Bluepeak", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *partners;
+  JsonObject *object;
+  JsonArray *history;
+
+  move_ok (fixture->store, partner, ACCORD_STAGE_OUTREACH, "2026-02-02",
+           "Sent \"the\" first email", NULL);
+  move_ok (fixture->store, partner, ACCORD_STAGE_ON_HOLD, "2026-02-20", "Not this year", NULL);
+  move_ok (fixture->store, partner, ACCORD_STAGE_OUTREACH, "2026-09-01", NULL, NULL);
+  move_ok (fixture->store, partner, ACCORD_STAGE_ON_HOLD, "2026-09-15", NULL, "2027-03-01");
+
+  partners = parse_dump (fixture->store, TRUE, parser);
+  object = json_array_get_object_element (partners, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, "on-hold");
+  g_assert_cmpstr (json_object_get_string_member (object, "stage_since"), ==, "2026-09-15");
+
+  history = json_object_get_array_member (object, "stage_history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 5);
+  /* Oldest first; the default hold is 6 months out. */
+  assert_history_entry (history, 0, "identified", "2026-01-31", "", NULL);
+  assert_history_entry (history, 1, "outreach", "2026-02-02", "Sent \"the\" first email", NULL);
+  assert_history_entry (history, 2, "on-hold", "2026-02-20", "Not this year", "2026-08-20");
+  assert_history_entry (history, 3, "outreach", "2026-09-01", "", NULL);
+  assert_history_entry (history, 4, "on-hold", "2026-09-15", "", "2027-03-01");
 }
 
 static int
@@ -307,6 +531,9 @@ main (int    argc,
   g_test_add ("/json/unset-values", Fixture, NULL,
               fixture_set_up, test_unset_values, fixture_tear_down);
   g_test_add ("/json/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
+  g_test_add ("/json/cards", Fixture, NULL, fixture_set_up, test_cards, fixture_tear_down);
+  g_test_add ("/json/stage-history", Fixture, NULL,
+              fixture_set_up, test_stage_history, fixture_tear_down);
 
   return g_test_run ();
 }
