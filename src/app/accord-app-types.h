@@ -14,5 +14,8 @@ typedef struct _AccordWindow       AccordWindow;
 typedef struct _AccordPartnerPage  AccordPartnerPage;
 typedef struct _AccordPartnerRow   AccordPartnerRow;
 typedef struct _AccordContactRow   AccordContactRow;
+typedef struct _AccordBoard        AccordBoard;
+typedef struct _AccordBoardColumn  AccordBoardColumn;
+typedef struct _AccordBoardCard    AccordBoardCard;
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-window.h"
+#include "accord-board.h"
 #include "accord-form.h"
 #include "accord-goal-dialog.h"
 #include "accord-partner-page.h"
@@ -50,9 +51,19 @@ struct _AccordWindow
   AdwWindowTitle *welcome_title;
   AccordPartnerPage *partner_page;
   GMenu *recent_section;
+  AccordBoard *board;
+  char *view;
 };
 
 G_DEFINE_FINAL_TYPE (AccordWindow, accord_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static AccordPartner *
 selected_partner (AccordWindow *self)
@@ -108,7 +119,10 @@ update_pages (AccordWindow *self)
   n_all = g_list_model_get_n_items (partners);
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
-  gtk_stack_set_visible_child_name (self->main_stack, n_all == 0 ? "welcome" : "partners");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    n_all == 0 ? "welcome"
+                                    : g_strcmp0 (self->view, "board") == 0 ? "board"
+                                    : "partners");
   gtk_stack_set_visible_child_name (self->list_stack, n_shown == 0 ? "no-match" : "list");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-partner",
                                  selected_partner (self) != NULL);
@@ -537,6 +551,16 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+static void
+toggle_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  accord_window_set_view (self, g_strcmp0 (self->view, "board") == 0 ? "list" : "board");
+}
+
 /* Closing: nothing typed is dropped silently. */
 
 static void
@@ -596,8 +620,51 @@ accord_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->every_filter);
   g_clear_object (&self->partner_filter);
+  g_clear_pointer (&self->view, g_free);
 
   G_OBJECT_CLASS (accord_window_parent_class)->dispose (object);
+}
+
+static void
+board_activated_cb (AccordWindow  *self,
+                    AccordPartner *partner)
+{
+  /* Opening a card shows its page in the list view. */
+  accord_window_set_view (self, "list");
+  accord_window_select_partner (self, partner);
+  accord_partner_page_focus_name (self->partner_page);
+}
+
+static void
+accord_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, accord_window_get_view (ACCORD_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      accord_window_set_view (ACCORD_WINDOW (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -608,7 +675,17 @@ accord_window_class_init (AccordWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = accord_window_dispose;
+  object_class->get_property = accord_window_get_property;
+  object_class->set_property = accord_window_set_property;
   window_class->close_request = accord_window_close_request;
+
+  /* "list" or "board". */
+  properties[PROP_VIEW] = g_param_spec_string ("view", NULL, NULL, "list",
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ACCORD_TYPE_BOARD);
 
   g_type_ensure (ACCORD_TYPE_PARTNER_PAGE);
 
@@ -632,6 +709,11 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, partner_page);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_grid);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, board);
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "win.toggle-view", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-view", NULL, toggle_view_action);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_button_content);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sort_dropdown);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
@@ -657,6 +739,8 @@ accord_window_init (AccordWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkExpression *expression;
 
+  /* Before the template: its buttons read the view action's state. */
+  self->view = g_strdup ("list");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Window size comes back between runs when the schema is installed. */
@@ -703,6 +787,9 @@ accord_window_init (AccordWindow *self)
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected",
                             G_CALLBACK (sort_changed_cb), self);
   update_filter_button (self);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "view", self, "view", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->board, "partner-activated", G_CALLBACK (board_activated_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -756,6 +843,8 @@ accord_window_set_store (AccordWindow *self,
   accord_partner_page_set_partner (self->partner_page, NULL);
   accord_partner_page_set_store (self->partner_page, store);
   gtk_list_view_set_model (self->list_view, NULL);
+  accord_board_set_model (self->board, NULL);
+  accord_board_set_store (self->board, store);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   self->sort_model = NULL;
@@ -774,6 +863,8 @@ accord_window_set_store (AccordWindow *self,
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* The board shows the same filtered, sorted partners as the list. */
+  accord_board_set_model (self->board, G_LIST_MODEL (self->sort_model));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
@@ -917,4 +1008,37 @@ accord_window_get_problem (AccordWindow *self)
 {
   g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
   return adw_status_page_get_description (self->problem_page);
+}
+
+const char *
+accord_window_get_view (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  return self->view;
+}
+
+void
+accord_window_set_view (AccordWindow *self,
+                        const char   *view)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  if (g_strcmp0 (view, "board") != 0)
+    view = "list";
+  if (g_strcmp0 (self->view, view) == 0)
+    return;
+
+  /* Leaving the list saves what is typed on the partner page. */
+  accord_partner_page_flush (self->partner_page);
+  g_free (self->view);
+  self->view = g_strdup (view);
+  update_pages (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+AccordBoard *
+accord_window_get_board (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  return self->board;
 }

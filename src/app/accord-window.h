@@ -33,4 +33,9 @@ const char        *accord_window_get_page    (AccordWindow *self);
 /* The menu section that lists recent workspaces; the application fills it. */
 GMenu             *accord_window_get_recent_section (AccordWindow *self);
 
+/* "list" (the sidebar and a partner's page) or "board" (the pipeline). */
+const char        *accord_window_get_view   (AccordWindow *self);
+void               accord_window_set_view   (AccordWindow *self, const char *view);
+AccordBoard       *accord_window_get_board  (AccordWindow *self);
+
 G_END_DECLS

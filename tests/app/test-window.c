@@ -3,6 +3,7 @@
 
 #include "accord-window.h"
 #include "accord-partner-page.h"
+#include "accord-board.h"
 #include "test-app-helpers.h"
 
 static void
@@ -108,6 +109,38 @@ test_trash_and_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_board_view (void)
+{
+  g_autoptr(AccordStore) store = test_store_new (NULL);
+  g_autoptr(AccordPartner) partner = accord_partner_new ("Kestrel Outfitters");
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window = accord_window_new (NULL);
+  AccordBoard *board = accord_window_get_board (window);
+
+  g_assert_true (accord_store_add_partner (store, partner, NULL, &error));
+  accord_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
+
+  /* Ctrl+B's action switches to the board, which shows the same partners. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-view", NULL));
+  g_assert_cmpstr (accord_window_get_view (window), ==, "board");
+  g_assert_cmpstr (accord_window_get_page (window), ==, "board");
+  g_assert_cmpuint (accord_board_get_column_count (board, ACCORD_STAGE_IDENTIFIED), ==, 1);
+
+  /* A move on the board shows on the partner's page. */
+  g_assert_true (accord_board_move_partner (board, partner, ACCORD_STAGE_OUTREACH, &error));
+  g_assert_cmpuint (accord_board_get_column_count (board, ACCORD_STAGE_OUTREACH), ==, 1);
+
+  /* Opening a card goes back to the list with its page. */
+  g_signal_emit_by_name (board, "partner-activated", partner);
+  g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
+  g_assert_true (accord_partner_page_get_partner (accord_window_get_partner_page (window)) == partner);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +150,7 @@ main (int   argc,
       g_test_add_func ("/window/welcome-then-list", test_welcome_then_list);
       g_test_add_func ("/window/filter-as-you-type", test_filter_as_you_type);
       g_test_add_func ("/window/trash-and-undo", test_trash_and_undo);
+      g_test_add_func ("/window/board-view", test_board_view);
     }
   return g_test_run ();
 }
