@@ -102,10 +102,22 @@ build_move_menu (AccordPartner *partner)
 }
 
 static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  AccordBoardCard *self = user_data;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (self->partner == NULL)
+    return;
+  menu = build_move_menu (self->partner);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
 update (AccordBoardCard *self)
 {
   AccordPartnershipType type;
-  g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
   g_autofree char *menu_label = NULL;
@@ -118,7 +130,6 @@ update (AccordBoardCard *self)
       gtk_label_set_text (self->name_label, "");
       gtk_label_set_text (self->type_label, "");
       gtk_label_set_text (self->band_label, "");
-      gtk_menu_button_set_menu_model (self->menu_button, NULL);
       return;
     }
 
@@ -133,9 +144,12 @@ update (AccordBoardCard *self)
   gtk_label_set_text (self->type_label, type_text);
   set_band (self, accord_partner_get_fit_band (self->partner));
 
-  menu = build_move_menu (self->partner);
-  can_move = g_menu_model_get_n_items (menu) > 0;
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  /* The menu itself is built when it opens: a popover per card would make
+   * a board of thousands slow to show. */
+  can_move = FALSE;
+  for (int to = 0; to < ACCORD_N_STAGES && !can_move; to++)
+    can_move = accord_stage_can_move (accord_partner_get_stage (self->partner), to,
+                                      accord_partner_get_held_from (self->partner), NULL);
   /* Only an ended partnership has nowhere to go. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), can_move);
 
@@ -284,6 +298,7 @@ accord_board_card_init (AccordBoardCard *self)
   GtkDragSource *source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);

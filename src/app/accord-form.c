@@ -51,21 +51,35 @@ typedef struct
 {
   AccordNameCallback callback;
   gpointer user_data;
+  GDestroyNotify destroy;
   GtkEditable *entry;
 } AskName;
+
+static void
+ask_name_free (gpointer data)
+{
+  AskName *ask = data;
+
+  if (ask->destroy != NULL)
+    ask->destroy (ask->user_data);
+  g_free (ask);
+}
 
 static void
 ask_name_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       AskName          *ask)
 {
-  if (g_strcmp0 (response, "add") == 0)
+  /* The callback runs at most once, even if a response comes twice. */
+  if (g_strcmp0 (response, "add") == 0 && ask->callback != NULL)
     {
       g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (ask->entry)));
+      AccordNameCallback callback = ask->callback;
+
+      ask->callback = NULL;
       if (*name != '\0')
-        ask->callback (name, ask->user_data);
+        callback (name, ask->user_data);
     }
-  g_free (ask);
 }
 
 static void
@@ -81,8 +95,12 @@ static void
 ask_name_activate_cb (GtkEntry         *entry,
                       AdwMessageDialog *dialog)
 {
+  /* Emitting a response does not close the dialog in libadwaita 1.2. */
   if (adw_message_dialog_get_response_enabled (dialog, "add"))
-    adw_message_dialog_response (dialog, "add");
+    {
+      adw_message_dialog_response (dialog, "add");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 void
@@ -91,7 +109,8 @@ accord_form_ask_name (GtkWidget          *parent,
                       const char         *entry_label,
                       const char         *confirm_label,
                       AccordNameCallback  callback,
-                      gpointer            user_data)
+                      gpointer            user_data,
+                      GDestroyNotify      destroy)
 {
   AdwMessageDialog *dialog;
   GtkWidget *entry;
@@ -116,10 +135,13 @@ accord_form_ask_name (GtkWidget          *parent,
   ask = g_new0 (AskName, 1);
   ask->callback = callback;
   ask->user_data = user_data;
+  ask->destroy = destroy;
   ask->entry = GTK_EDITABLE (entry);
 
   g_signal_connect (entry, "changed", G_CALLBACK (ask_name_changed_cb), dialog);
   g_signal_connect (entry, "activate", G_CALLBACK (ask_name_activate_cb), dialog);
+  /* The request lives as long as the dialog. */
+  g_object_set_data_full (G_OBJECT (dialog), "accord-ask-name", ask, ask_name_free);
   g_signal_connect (dialog, "response", G_CALLBACK (ask_name_response_cb), ask);
 
   gtk_window_present (GTK_WINDOW (dialog));

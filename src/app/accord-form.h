@@ -27,7 +27,8 @@ void accord_form_ask_name (GtkWidget          *parent,
                            const char         *entry_label,
                            const char         *confirm_label,
                            AccordNameCallback  callback,
-                           gpointer            user_data);
+                           gpointer            user_data,
+                           GDestroyNotify      destroy);
 
 /* Registers the app's resources (templates, CSS) once. */
 void accord_form_ensure_resources (void);

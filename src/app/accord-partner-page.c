@@ -536,7 +536,7 @@ static void
 add_contact_named (const char *name,
                    gpointer    user_data)
 {
-  g_autoptr(AccordPartnerPage) self = user_data;
+  AccordPartnerPage *self = user_data;
   g_autoptr(AccordContact) contact = NULL;
   g_autoptr(GError) error = NULL;
   GtkListBoxRow *row;
@@ -572,7 +572,7 @@ add_contact_action (GtkWidget  *widget,
   if (self->partner == NULL)
     return;
   accord_form_ask_name (widget, _("New Contact"), _("Name"), _("_Add"),
-                        add_contact_named, g_object_ref (self));
+                        add_contact_named, g_object_ref (self), g_object_unref);
 }
 
 /* The scorecard */

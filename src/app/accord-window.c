@@ -106,6 +106,17 @@ update_title (AccordWindow *self)
   adw_window_title_set_subtitle (self->welcome_title, basename);
 }
 
+/* The board shows the same filtered, sorted partners as the list, but only
+ * while it is shown: its cards cost time and memory the list view does not
+ * need at start-up. */
+static void
+update_board_model (AccordWindow *self)
+{
+  gboolean shown = self->sort_model != NULL && g_strcmp0 (self->view, "board") == 0;
+
+  accord_board_set_model (self->board, shown ? G_LIST_MODEL (self->sort_model) : NULL);
+}
+
 static void
 update_pages (AccordWindow *self)
 {
@@ -422,7 +433,7 @@ static void
 add_partner_named (const char *name,
                    gpointer    user_data)
 {
-  g_autoptr(AccordWindow) self = user_data;
+  AccordWindow *self = user_data;
   g_autoptr(AccordPartner) partner = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -452,7 +463,7 @@ add_partner_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   accord_form_ask_name (widget, _("New Partner"), _("Partner name"), _("_Add"),
-                        add_partner_named, g_object_ref (self));
+                        add_partner_named, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -863,8 +874,7 @@ accord_window_set_store (AccordWindow *self,
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  /* The board shows the same filtered, sorted partners as the list. */
-  accord_board_set_model (self->board, G_LIST_MODEL (self->sort_model));
+  update_board_model (self);
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
@@ -1032,6 +1042,7 @@ accord_window_set_view (AccordWindow *self,
   accord_partner_page_flush (self->partner_page);
   g_free (self->view);
   self->view = g_strdup (view);
+  update_board_model (self);
   update_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }

@@ -216,7 +216,7 @@ test_columns (Fixture       *f,
     AccordBoardCard *card = find_card (f->board, f->amber);
     AccordBoardCard *unrated = find_card (f->board, f->bluepeak);
     GtkWidget *menu_button = TEMPLATE_CHILD (card, ACCORD_TYPE_BOARD_CARD, "menu_button");
-    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+    GMenuModel *menu;
     GMenuModel *section;
     g_autofree char *label = NULL;
 
@@ -239,6 +239,12 @@ test_columns (Fixture       *f,
                                          "Move “Amberfield Freight” to…");
 
     /* Its menu offers only the allowed moves, in column order. */
+    /* The menu is made when it opens. */
+    g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+    g_assert_nonnull (menu);
     g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
     section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
     g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);

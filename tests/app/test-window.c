@@ -141,6 +141,53 @@ test_board_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_add_with_enter (void)
+{
+  g_autoptr(AccordStore) store = test_store_new (NULL);
+  AccordWindow *window = accord_window_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  accord_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-partner", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Juniper Cloud ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  /* Enter adds once and closes the dialog; a second response does nothing. */
+  g_object_ref (dialog);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  adw_message_dialog_response (dialog, "add");
+  g_object_unref (dialog);
+
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_partners (store)), ==, 1);
+  {
+    g_autoptr(AccordPartner) p = g_list_model_get_item (accord_store_get_partners (store), 0);
+    g_assert_cmpstr (accord_partner_get_name (p), ==, "Juniper Cloud");
+  }
+  g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +198,7 @@ main (int   argc,
       g_test_add_func ("/window/filter-as-you-type", test_filter_as_you_type);
       g_test_add_func ("/window/trash-and-undo", test_trash_and_undo);
       g_test_add_func ("/window/board-view", test_board_view);
+      g_test_add_func ("/window/add-with-enter", test_add_with_enter);
     }
   return g_test_run ();
 }
