@@ -734,6 +734,27 @@ build_canvas (AccordPartnerPage *self)
 
 /* The lifecycle */
 
+/* The moves the lifecycle allows from the partner's stage. */
+static GMenu *
+build_move_menu (AccordPartnerPage *self)
+{
+  GMenu *menu = g_menu_new ();
+  AccordStage stage;
+
+  if (self->partner == NULL)
+    return menu;
+
+  stage = accord_partner_get_stage (self->partner);
+  for (int to = 0; to < ACCORD_N_STAGES; to++)
+    if (accord_stage_can_move (stage, to, accord_partner_get_held_from (self->partner), NULL))
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (accord_stage_get_label (to), NULL);
+        g_menu_item_set_action_and_target_value (item, "page.move-to", g_variant_new_int32 (to));
+        g_menu_append_item (menu, item);
+      }
+  return menu;
+}
+
 static void
 update_stage (AccordPartnerPage *self)
 {
@@ -762,18 +783,21 @@ update_stage (AccordPartnerPage *self)
                                 since, days);
   adw_action_row_set_subtitle (self->stage_row, subtitle);
 
-  /* The menu offers only the moves the lifecycle allows from here. */
-  menu = g_menu_new ();
-  for (int to = 0; to < ACCORD_N_STAGES; to++)
-    if (accord_stage_can_move (stage, to, accord_partner_get_held_from (self->partner), NULL))
-      {
-        g_autoptr(GMenuItem) item = g_menu_item_new (accord_stage_get_label (to), NULL);
-        g_menu_item_set_action_and_target_value (item, "page.move-to", g_variant_new_int32 (to));
-        g_menu_append_item (menu, item);
-      }
-  gtk_menu_button_set_menu_model (self->move_button, G_MENU_MODEL (menu));
+  /* The menu is built when it opens (a popover is costly); here only
+   * whether there is anywhere to go. */
+  menu = build_move_menu (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_button),
                             g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+}
+
+static void
+move_popup_cb (GtkMenuButton *button,
+               gpointer       user_data)
+{
+  AccordPartnerPage *self = user_data;
+  g_autoptr(GMenu) menu = build_move_menu (self);
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -1159,6 +1183,7 @@ accord_partner_page_init (AccordPartnerPage *self)
   self->widgets[ACCORD_PARTNER_FIELD_VALUE_PROPOSITION] = GTK_WIDGET (self->value_proposition_row);
   build_canvas (self);
   build_ratings (self);
+  gtk_menu_button_set_create_popup_func (self->move_button, move_popup_cb, self, NULL);
   self->history_rows = g_ptr_array_new ();
 
   for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)

@@ -51,7 +51,9 @@ struct _AccordWindow
   AdwWindowTitle *welcome_title;
   AccordPartnerPage *partner_page;
   GMenu *recent_section;
+  /* Made the first time the board is shown: start-up does not pay for it. */
   AccordBoard *board;
+  AdwBin *board_bin;
   char *view;
 };
 
@@ -109,11 +111,23 @@ update_title (AccordWindow *self)
 /* The board shows the same filtered, sorted partners as the list, but only
  * while it is shown: its cards cost time and memory the list view does not
  * need at start-up. */
+static void board_activated_cb (AccordWindow *self, AccordPartner *partner);
+
 static void
 update_board_model (AccordWindow *self)
 {
   gboolean shown = self->sort_model != NULL && g_strcmp0 (self->view, "board") == 0;
 
+  if (shown && self->board == NULL)
+    {
+      self->board = ACCORD_BOARD (accord_board_new ());
+      adw_bin_set_child (self->board_bin, GTK_WIDGET (self->board));
+      g_signal_connect_swapped (self->board, "partner-activated",
+                                G_CALLBACK (board_activated_cb), self);
+    }
+  if (self->board == NULL)
+    return;
+  accord_board_set_store (self->board, self->store);
   accord_board_set_model (self->board, shown ? G_LIST_MODEL (self->sort_model) : NULL);
 }
 
@@ -696,7 +710,6 @@ accord_window_class_init (AccordWindowClass *klass)
                                                G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ACCORD_TYPE_BOARD);
 
   g_type_ensure (ACCORD_TYPE_PARTNER_PAGE);
 
@@ -720,7 +733,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, partner_page);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_grid);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, board_bin);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "win.toggle-view", NULL);
@@ -800,7 +813,6 @@ accord_window_init (AccordWindow *self)
   update_filter_button (self);
   if (self->settings != NULL)
     g_settings_bind (self->settings, "view", self, "view", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_swapped (self->board, "partner-activated", G_CALLBACK (board_activated_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -854,8 +866,11 @@ accord_window_set_store (AccordWindow *self,
   accord_partner_page_set_partner (self->partner_page, NULL);
   accord_partner_page_set_store (self->partner_page, store);
   gtk_list_view_set_model (self->list_view, NULL);
-  accord_board_set_model (self->board, NULL);
-  accord_board_set_store (self->board, store);
+  if (self->board != NULL)
+    {
+      accord_board_set_model (self->board, NULL);
+      accord_board_set_store (self->board, store);
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   self->sort_model = NULL;

@@ -36,6 +36,7 @@ GMenu             *accord_window_get_recent_section (AccordWindow *self);
 /* "list" (the sidebar and a partner's page) or "board" (the pipeline). */
 const char        *accord_window_get_view   (AccordWindow *self);
 void               accord_window_set_view   (AccordWindow *self, const char *view);
+/* The board, or NULL until it was first shown. */
 AccordBoard       *accord_window_get_board  (AccordWindow *self);
 
 G_END_DECLS

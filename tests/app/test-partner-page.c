@@ -296,7 +296,10 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpstr (adw_expander_row_get_subtitle (history), ==, "1 change");
 
   /* The menu offers only allowed moves: from Identified, Outreach, On hold, Ended. */
+  gtk_menu_button_popup (move);
   menu = gtk_menu_button_get_menu_model (move);
+  gtk_menu_button_popdown (move);
+  g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
 
   g_assert_true (accord_store_move_partner (f->store, f->partner, ACCORD_STAGE_OUTREACH, NULL,

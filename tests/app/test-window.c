@@ -116,7 +116,7 @@ test_board_view (void)
   g_autoptr(AccordPartner) partner = accord_partner_new ("Kestrel Outfitters");
   g_autoptr(GError) error = NULL;
   AccordWindow *window = accord_window_new (NULL);
-  AccordBoard *board = accord_window_get_board (window);
+  AccordBoard *board;
 
   g_assert_true (accord_store_add_partner (store, partner, NULL, &error));
   accord_window_set_store (window, store);
@@ -124,7 +124,11 @@ test_board_view (void)
   g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
 
   /* Ctrl+B's action switches to the board, which shows the same partners. */
+  /* The board is made only when first shown. */
+  g_assert_null (accord_window_get_board (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-view", NULL));
+  board = accord_window_get_board (window);
+  g_assert_nonnull (board);
   g_assert_cmpstr (accord_window_get_view (window), ==, "board");
   g_assert_cmpstr (accord_window_get_page (window), ==, "board");
   g_assert_cmpuint (accord_board_get_column_count (board, ACCORD_STAGE_IDENTIFIED), ==, 1);
