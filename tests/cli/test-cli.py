@@ -275,6 +275,255 @@ def usage_errors(tmp):
           "--help should list the commands", result)
 
 
+# The scorecard and the stage as columns. Kestrel's card is incomplete.
+PORTFOLIO_CSV = ("name,strategic_alignment,value_exchange,reach,operational_fit,readiness,"
+                 "priority_override,stage\n"
+                 "Bluepeak Studio,5,4,5,4,5,,growing\n"
+                 "Kestrel Media,3,,4,,1,,outreach\n"
+                 "Northwind,3,3,3,3,4,high,\n"
+                 "Orchard Labs,,,,,,,on-hold\n")
+
+STAGE_KEYS = ("identified, outreach, negotiating, launching, growing, optimizing, renewing, "
+              "ended, on-hold")
+
+
+def portfolio(tmp, today="2026-01-31"):
+    workspace = os.path.join(tmp, "work.accord")
+    csv = os.path.join(tmp, "portfolio.csv")
+    write(csv, PORTFOLIO_CSV)
+    result = run("--workspace", workspace, "--today", today, "import", csv)
+    check(result.returncode == 0 and result.stdout == "Imported 4 partners.\n",
+          "import of the portfolio failed", result)
+    return workspace
+
+
+def by_name(workspace):
+    return {p["name"]: p for p in list_json(workspace)}
+
+
+def move(workspace, *args, today="2026-02-03"):
+    return run("--workspace", workspace, "--today", today, "move", *args)
+
+
+@test
+def import_stage_and_ratings_list_json(tmp):
+    workspace = portfolio(tmp)
+    partners = by_name(workspace)
+
+    bluepeak = partners["Bluepeak Studio"]
+    # Ratings are numbers; 5x3 + 4x3 + 5x2 + 4x2 + 5x1 = 50: pursue.
+    check([bluepeak[k] for k in ("strategic_alignment", "value_exchange", "reach",
+                                 "operational_fit", "readiness")] == [5, 4, 5, 4, 5],
+          f"ratings: {bluepeak!r}")
+    check(bluepeak["fit_score"] == 50 and bluepeak["fit_band"] == "pursue"
+          and bluepeak["priority"] == "high", f"score: {bluepeak!r}")
+    check(bluepeak["stage"] == "growing" and bluepeak["stage_since"] == "2026-01-31",
+          f"stage: {bluepeak!r}")
+    check(bluepeak["stage_history"] == [{"stage": "growing", "date": "2026-01-31", "note": ""}],
+          f"history: {bluepeak['stage_history']!r}")
+
+    # An incomplete card: unrated is null, and so are the score, band and
+    # (with no override) the priority.
+    kestrel = partners["Kestrel Media"]
+    check(kestrel["value_exchange"] is None and kestrel["operational_fit"] is None
+          and kestrel["strategic_alignment"] == 3, f"ratings: {kestrel!r}")
+    check(kestrel["fit_score"] is None and kestrel["fit_band"] is None
+          and kestrel["priority"] is None, f"incomplete card: {kestrel!r}")
+    check(kestrel["stage"] == "outreach", f"stage: {kestrel!r}")
+
+    # 3x3 + 3x3 + 3x2 + 3x2 + 4 = 34: radar, but the override says high.
+    northwind = partners["Northwind"]
+    check(northwind["fit_score"] == 34 and northwind["fit_band"] == "radar"
+          and northwind["priority"] == "high" and northwind["priority_override"] == "high",
+          f"override: {northwind!r}")
+    check(northwind["stage"] == "identified", f"an empty stage is identified: {northwind!r}")
+
+    # A hold gets its revisit date six months out.
+    orchard = partners["Orchard Labs"]
+    check(orchard["stage"] == "on-hold" and orchard["stage_history"] ==
+          [{"stage": "on-hold", "date": "2026-01-31", "note": "", "revisit_on": "2026-07-31"}],
+          f"hold: {orchard!r}")
+    check(all(type(orchard[k]) is type(None) for k in ("fit_score", "reach")),
+          f"nulls: {orchard!r}")
+
+
+@test
+def import_bad_ratings_and_stage(tmp):
+    workspace = os.path.join(tmp, "work.accord")
+    csv = os.path.join(tmp, "bad.csv")
+    write(csv, "name,strategic_alignment,reach,stage\n"
+               "Alpha,0,3,identified\n"
+               "Beta,6,,outreach\n"
+               "Gamma,4,x,\n"
+               "Delta,,,won\n"
+               "Epsilon,4,4,growing\n")
+    result = run("--workspace", workspace, "import", csv)
+    line = check_one_line_failure(result, 1)
+    check("Line 2:" in line and "\u201c0\u201d" in line and "strategic_alignment" in line
+          and "3 more problems" in line, "the first problem and the count: " + line)
+    check(list_json(workspace) == [], "a failed import wrote partners")
+
+    result = run("--workspace", workspace, "import", "--skip-invalid", csv)
+    check(result.returncode == 0 and result.stdout == "Imported 1 partner.\n",
+          "import --skip-invalid failed", result)
+    problems = result.stderr.splitlines()
+    check(len(problems) == 4, "expected four problems", result)
+    check(problems[0].startswith("line 2: ") and "\u201c0\u201d" in problems[0], "line 2", result)
+    check(problems[1].startswith("line 3: ") and "\u201c6\u201d" in problems[1], "line 3", result)
+    check(problems[2].startswith("line 4: ") and "\u201cx\u201d" in problems[2]
+          and "reach" in problems[2], "line 4", result)
+    check(problems[3].startswith("line 5: ") and "won" in problems[3]
+          and STAGE_KEYS in problems[3], "line 5 lists the stages", result)
+    check([p["name"] for p in list_json(workspace)] == ["Epsilon"], "only Epsilon")
+
+
+@test
+def move_allowed_records_history(tmp):
+    workspace = portfolio(tmp)
+
+    # Any case; --today dates the move; global options after the command too.
+    result = run("--workspace", workspace, "move", "--partner", "northwind",
+                 "--stage", "outreach", "--note", "Sent the first email", "--today", "2026-02-03")
+    check(result.returncode == 0 and result.stderr == "", "move failed", result)
+    check(result.stdout == "Moved \u201cNorthwind\u201d from Identified to Outreach on 2026-02-03.\n",
+          "unexpected output", result)
+
+    result = move(workspace, "-p", "NORTHWIND", "-s", "Negotiating", today="2026-02-10")
+    check(result.returncode == 0, "the second move failed", result)
+
+    northwind = by_name(workspace)["Northwind"]
+    check(northwind["stage"] == "negotiating" and northwind["stage_since"] == "2026-02-10",
+          f"stage: {northwind!r}")
+    check(northwind["stage_history"] == [
+        {"stage": "identified", "date": "2026-01-31", "note": ""},
+        {"stage": "outreach", "date": "2026-02-03", "note": "Sent the first email"},
+        {"stage": "negotiating", "date": "2026-02-10", "note": ""},
+    ], f"history: {northwind['stage_history']!r}")
+
+
+@test
+def move_on_hold_and_back(tmp):
+    workspace = portfolio(tmp)
+
+    result = move(workspace, "--partner", "Kestrel Media", "--stage", "on-hold",
+                  "--note", "Not this year")
+    check(result.returncode == 0 and "2026-08-03" in result.stdout,
+          "hold with the default revisit date", result)
+    result = move(workspace, "--partner", "Kestrel Media", "--stage", "outreach",
+                  today="2026-08-03")
+    check(result.returncode == 0, "back from the hold", result)
+    result = move(workspace, "--partner", "Kestrel Media", "--stage", "on_hold",
+                  "--revisit", "2027-01-15", today="2026-08-20")
+    check(result.returncode == 0 and "2027-01-15" in result.stdout, "custom revisit", result)
+
+    # A revisit date that is not after the move is the store's refusal.
+    result = move(workspace, "--partner", "Bluepeak Studio", "--stage", "on-hold",
+                  "--revisit", "2026-01-01")
+    line = check_one_line_failure(result, 1)
+    check("revisit" in line, "unexpected message: " + line)
+
+    kestrel = by_name(workspace)["Kestrel Media"]
+    check(kestrel["stage"] == "on-hold" and [
+        (h["stage"], h["date"], h.get("revisit_on")) for h in kestrel["stage_history"]] == [
+        ("outreach", "2026-01-31", None),
+        ("on-hold", "2026-02-03", "2026-08-03"),
+        ("outreach", "2026-08-03", None),
+        ("on-hold", "2026-08-20", "2027-01-15"),
+    ], f"history: {kestrel['stage_history']!r}")
+
+
+@test
+def move_refused_with_reason(tmp):
+    workspace = portfolio(tmp)
+    before = list_json(workspace)
+
+    line = check_one_line_failure(move(workspace, "--partner", "Northwind",
+                                       "--stage", "growing"), 1)
+    check(line == "accord-cli: A partner cannot move from Identified to Growing",
+          "unexpected message: " + line)
+
+    # Dated before the current stage began.
+    line = check_one_line_failure(move(workspace, "--partner", "Northwind", "--stage",
+                                       "outreach", today="2026-01-30"), 1)
+    check("2026-01-30" in line and "2026-01-31" in line, "unexpected message: " + line)
+
+    # Already there.
+    check_one_line_failure(move(workspace, "--partner", "Bluepeak Studio",
+                                "--stage", "growing"), 1)
+
+    # Ended is the end.
+    check(move(workspace, "--partner", "Northwind", "--stage", "ended").returncode == 0,
+          "ending failed")
+    line = check_one_line_failure(move(workspace, "--partner", "Northwind",
+                                       "--stage", "outreach"), 1)
+    check("ended" in line, "unexpected message: " + line)
+
+    after = list_json(workspace)
+    northwind = {p["name"]: p for p in after}["Northwind"]
+    check([h["stage"] for h in northwind["stage_history"]] == ["identified", "ended"],
+          f"a refused move was recorded: {northwind['stage_history']!r}")
+    check(without_ids(before)[0] == without_ids(after)[0], "a refused move changed Bluepeak")
+
+
+@test
+def move_unknown_or_ambiguous_partner(tmp):
+    workspace = portfolio(tmp)
+
+    line = check_one_line_failure(move(workspace, "--partner", "Nobody Ltd",
+                                       "--stage", "outreach"), 1)
+    check("Nobody Ltd" in line, "the message should name the partner: " + line)
+    # Exact names only: a prefix is not a match.
+    check_one_line_failure(move(workspace, "--partner", "Bluepeak", "--stage", "optimizing"), 1)
+
+    csv = os.path.join(tmp, "twin.csv")
+    write(csv, "name\nNORTHWIND\n")
+    check(run("--workspace", workspace, "import", csv).returncode == 0, "import of the twin")
+    line = check_one_line_failure(move(workspace, "--partner", "Northwind",
+                                       "--stage", "outreach"), 1)
+    check("2 partners" in line, "the message should say the name is ambiguous: " + line)
+    check(all(p["stage"] != "outreach" for p in list_json(workspace)
+              if p["name"].lower() == "northwind"), "an ambiguous move moved someone")
+
+
+@test
+def move_usage_errors(tmp):
+    workspace = portfolio(tmp)
+    for args in (["--stage", "outreach"],
+                 ["--partner", "Northwind"],
+                 ["--partner", "  ", "--stage", "outreach"],
+                 ["--partner", "Northwind", "--stage", "won"],
+                 ["--partner", "Northwind", "--stage", "outreach", "--revisit", "2026-09-01"],
+                 ["--partner", "Northwind", "--stage", "on-hold", "--revisit", "2026-02-30"],
+                 ["--partner", "Northwind", "--stage", "outreach", "extra"]):
+        check_one_line_failure(move(workspace, *args), 2)
+    line = check_one_line_failure(move(workspace, "-p", "Northwind", "-s", "won"), 2)
+    check(STAGE_KEYS in line, "the message should list the stages: " + line)
+    check(by_name(workspace)["Northwind"]["stage"] == "identified", "a usage error moved")
+
+    # A move never creates a workspace.
+    missing = os.path.join(tmp, "missing.accord")
+    check_one_line_failure(move(missing, "-p", "Northwind", "-s", "outreach"), 1)
+    check(not os.path.exists(missing), "move created a workspace")
+
+    result = run("move", "--help")
+    check(result.returncode == 0 and "--partner" in result.stdout
+          and "--revisit" in result.stdout, "move --help", result)
+
+
+@test
+def today_dates_new_partners(tmp):
+    workspace = portfolio(tmp, today="2025-12-31")
+    check({p["stage_since"] for p in list_json(workspace)} == {"2025-12-31"},
+          "import should date the stages --today")
+
+    demo = os.path.join(tmp, "demo.accord")
+    check(run("--today", "2024-02-29", "demo", "-n", "3", "-o", demo).returncode == 0, "demo")
+    # The sample histories lead up to --today, never past it.
+    dates = {h["date"] for p in list_json(demo) for h in p["stage_history"]}
+    check(dates and max(dates) <= "2024-02-29",
+          f"demo should date the histories by --today: {sorted(dates)}")
+
+
 def main():
     print(f"1..{len(TESTS)}")
     failed = 0
