@@ -671,6 +671,7 @@ build_ratings (AccordPartnerPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), accord_criterion_get_questions (c));
       gtk_widget_add_css_class (box, "linked");
+      gtk_widget_add_css_class (box, "rating");
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
       for (int r = 0; r < ACCORD_RATING_MAX; r++)
