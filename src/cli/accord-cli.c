@@ -480,20 +480,6 @@ command_list (Cli   *cli,
 }
 
 /* Every stage key, for the message about an unknown one. */
-static char *
-dup_stage_keys (void)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < ACCORD_N_STAGES; i++)
-    {
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, accord_stage_to_key (i));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
 
 /* Names compare as people read them: case and Unicode composition do not
  * matter, surrounding spaces neither (the store trims names). */
@@ -608,7 +594,7 @@ command_move (Cli   *cli,
     return usage_error (_("move needs --stage STAGE"));
   if (!accord_stage_from_key (opt_stage, &to))
     {
-      g_autofree char *allowed = dup_stage_keys ();
+      g_autofree char *allowed = accord_stage_dup_keys ();
       g_autofree char *message =
         g_strdup_printf (_("--stage: “%s” is not a stage; use one of: %s"), opt_stage, allowed);
 

@@ -122,20 +122,6 @@ dup_known_headers (void)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static char *
-dup_stage_keys (void)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < ACCORD_N_STAGES; i++)
-    {
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, accord_stage_to_key (i));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
 
 /* The keys an enum field accepts, for the message about an unknown one.
  * Key 0 is "" (not set), which an empty cell already says. */
@@ -397,7 +383,7 @@ parse_row (ImportState  *state,
           /* An empty cell is a partner just found, as in the app. */
           if (*value != '\0' && !accord_stage_from_key (value, &stage))
             {
-              g_autofree char *allowed = dup_stage_keys ();
+              g_autofree char *allowed = accord_stage_dup_keys ();
               g_autofree char *message =
                 g_strdup_printf (_("“%s” is not a known stage; use one of: %s"), value, allowed);
 

@@ -184,3 +184,18 @@ accord_days_between (const char *since,
   g_clear_pointer (&b, g_date_free);
   return days;
 }
+
+char *
+accord_stage_dup_keys (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < ACCORD_N_STAGES; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, accord_stage_to_key (i));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

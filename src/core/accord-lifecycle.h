@@ -34,6 +34,8 @@ typedef enum
 const char *accord_stage_to_key    (AccordStage stage);  /* "identified", "on-hold" ... */
 gboolean    accord_stage_from_key  (const char *key, AccordStage *out);
 const char *accord_stage_get_label (AccordStage stage);
+/* "identified, outreach, ...": every key, for messages about a bad one. */
+char       *accord_stage_dup_keys  (void);
 
 /* Whether @from may move to @to. @held_from is the stage a partner on hold
  * was in before (ignored unless @from is ON_HOLD): a hold resumes there or
