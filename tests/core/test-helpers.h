@@ -6,6 +6,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "accord-store.h"
+
 /* A fresh path in the test's isolated temporary folder. */
 static inline char *
 test_temp_path (const char *name)
@@ -37,4 +39,60 @@ test_write_file (const char *path,
 
   g_file_set_contents (path, data, length, &error);
   g_assert_no_error (error);
+}
+
+static inline void
+test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      GDir *dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          char *child = g_build_filename (path, name, NULL);
+
+          test_remove_tree (child);
+          g_free (child);
+        }
+      if (dir != NULL)
+        g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* A fresh workspace in its own temporary folder, dated 2026-01-31, for
+ * g_test_add() fixtures; the folder goes away with it. */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  AccordStore *store;
+} TestWorkspace;
+
+static inline void
+test_workspace_set_up (TestWorkspace *fixture,
+                       gconstpointer  data)
+{
+  GError *error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("accord-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "workspace.accord", NULL);
+  fixture->store = accord_store_open (fixture->path, ACCORD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  accord_store_set_today (fixture->store, "2026-01-31");
+}
+
+static inline void
+test_workspace_tear_down (TestWorkspace *fixture,
+                          gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
 }

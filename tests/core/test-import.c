@@ -1,6 +1,7 @@
 /* Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "test-helpers.h"
 #include "config.h"
 
 #include "accord-import.h"
@@ -11,56 +12,9 @@
 #include <string.h>
 
 /* Each test gets a fresh workspace in its own temporary folder. */
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  AccordStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("accord-test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "workspace.accord", NULL);
-  fixture->store = accord_store_open (fixture->path, ACCORD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef TestWorkspace Fixture;
+#define fixture_set_up test_workspace_set_up
+#define fixture_tear_down test_workspace_tear_down
 
 /* Closes the workspace and opens it again, so what a test sees next is
  * what reached the file, not what the store keeps in memory. */

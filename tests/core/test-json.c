@@ -1,6 +1,7 @@
 /* Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "test-helpers.h"
 #include "config.h"
 
 #include "accord-json.h"
@@ -11,45 +12,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct
-{
-  char        *dir;
-  AccordStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("accord-test-json-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "workspace.accord", NULL);
-  fixture->store = accord_store_open (path, ACCORD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  accord_store_set_today (fixture->store, "2026-01-31");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef TestWorkspace Fixture;
+#define fixture_set_up test_workspace_set_up
+#define fixture_tear_down test_workspace_tear_down
 
 static JsonArray *
 parse_dump (AccordStore *store,

@@ -1,6 +1,7 @@
 /* Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "test-helpers.h"
 #include "config.h"
 
 #include "accord-lifecycle.h"
@@ -274,46 +275,9 @@ test_date_is_valid (void)
 
 /* Through the store. */
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  AccordStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("accord-test-lifecycle-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "workspace.accord", NULL);
-  fixture->store = accord_store_open (fixture->path, ACCORD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  accord_store_set_today (fixture->store, "2026-01-31");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef TestWorkspace Fixture;
+#define fixture_set_up test_workspace_set_up
+#define fixture_tear_down test_workspace_tear_down
 
 static AccordPartner *
 add_partner (Fixture    *fixture,
