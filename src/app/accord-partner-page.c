@@ -904,23 +904,6 @@ move_response_cb (AdwMessageDialog *dialog,
   g_free (request);
 }
 
-static char *
-months_later (const char *date,
-              int         months)
-{
-  int y, m, d;
-  GDate *when;
-  char buffer[16];
-
-  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup ("");
-  when = g_date_new_dmy (d, m, y);
-  g_date_add_months (when, months);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
-  g_date_free (when);
-  return g_strdup (buffer);
-}
-
 static void
 move_to_action (GtkWidget  *widget,
                 const char *action_name,
@@ -958,8 +941,8 @@ move_to_action (GtkWidget  *widget,
     {
       GtkWidget *label = gtk_label_new (_("Revisit on (YYYY-MM-DD)"));
       GtkWidget *revisit = gtk_entry_new ();
-      g_autofree char *suggested = months_later (accord_store_get_today (self->store),
-                                                 ACCORD_HOLD_DEFAULT_MONTHS);
+      g_autofree char *suggested = accord_date_add_months (accord_store_get_today (self->store),
+                                                           ACCORD_HOLD_DEFAULT_MONTHS);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_editable_set_text (GTK_EDITABLE (revisit), suggested);

@@ -418,26 +418,6 @@ pick_target_stage (GRand *rand)
   return ACCORD_STAGE_IDENTIFIED;
 }
 
-static char *
-date_plus_days (const char *date,
-                int         days)
-{
-  int y, m, d;
-  GDate *when;
-  char buffer[16];
-
-  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup (date);
-  when = g_date_new_dmy (d, m, y);
-  if (days >= 0)
-    g_date_add_days (when, days);
-  else
-    g_date_subtract_days (when, -days);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
-  g_date_free (when);
-  return g_strdup (buffer);
-}
-
 /* Walks @partner from Identified to @target with real, dated moves, so the
  * sample has histories to look at. One transaction a move: only for small
  * samples. */
@@ -474,7 +454,7 @@ walk_to (AccordStore    *store,
       offset += g_rand_int_range (rand, 10, 45);
       if (offset > 0)
         offset = 0;
-      date = date_plus_days (today, offset);
+      date = accord_date_add_days (today, offset);
       if (!accord_store_move_partner (store, partner, stage, date,
                                       _(notes_for_moves[MIN (i, G_N_ELEMENTS (notes_for_moves) - 1)]),
                                       NULL, error))
@@ -548,7 +528,7 @@ accord_demo_fill (AccordStore   *store,
 
   used_names = collect_names (store);
   today = g_strdup (accord_store_get_today (store));
-  start = date_plus_days (today, -365);
+  start = accord_date_add_days (today, -365);
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
       targets[i] = pick_target_stage (rand);

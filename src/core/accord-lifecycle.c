@@ -199,3 +199,41 @@ accord_stage_dup_keys (void)
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+static char *
+date_shift (const char *date,
+            int         months,
+            int         days)
+{
+  GDate *when = parse_date (date);
+  char buffer[16];
+
+  if (when == NULL)
+    return NULL;
+  /* GLib clamps to the month's last day: 31 Jan + 1 month = 28/29 Feb. */
+  if (months > 0)
+    g_date_add_months (when, months);
+  else if (months < 0)
+    g_date_subtract_months (when, -months);
+  if (days > 0)
+    g_date_add_days (when, days);
+  else if (days < 0)
+    g_date_subtract_days (when, -days);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
+  g_date_free (when);
+  return g_strdup (buffer);
+}
+
+char *
+accord_date_add_months (const char *date,
+                        int         months)
+{
+  return date_shift (date, months, 0);
+}
+
+char *
+accord_date_add_days (const char *date,
+                      int         days)
+{
+  return date_shift (date, 0, days);
+}

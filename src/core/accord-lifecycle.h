@@ -53,4 +53,9 @@ int      accord_days_between   (const char *since, const char *today);
 /* TRUE when @text is a real calendar date written YYYY-MM-DD. */
 gboolean accord_date_is_valid  (const char *text);
 
+/* @date ("YYYY-MM-DD") moved by whole months (a day the month lacks
+ * becomes its last day) or days; NULL if @date is not a date. */
+char    *accord_date_add_months (const char *date, int months);
+char    *accord_date_add_days   (const char *date, int days);
+
 G_END_DECLS

@@ -1078,17 +1078,7 @@ insert_stage_change (AccordStore  *self,
 static char *
 default_revisit (const char *date)
 {
-  int y, m, d;
-  GDate *when;
-  char buffer[16];
-
-  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return NULL;
-  when = g_date_new_dmy (d, m, y);
-  g_date_add_months (when, ACCORD_HOLD_DEFAULT_MONTHS);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
-  g_date_free (when);
-  return g_strdup (buffer);
+  return accord_date_add_months (date, ACCORD_HOLD_DEFAULT_MONTHS);
 }
 
 static gboolean

@@ -587,6 +587,33 @@ test_store_trash_and_ids (Fixture       *fixture,
   check_history (fixture, fresh, expected, G_N_ELEMENTS (expected));
 }
 
+static void
+test_date_add (void)
+{
+  const struct { const char *date; int months; int days; const char *expected; } cases[] = {
+    /* The rules of DOMAIN.md: a missing day becomes the month's last. */
+    { "2025-01-31", 1, 0, "2025-02-28" },
+    { "2024-01-31", 1, 0, "2024-02-29" },
+    { "2024-02-29", 12, 0, "2025-02-28" },
+    { "2025-01-31", 2, 0, "2025-03-31" },
+    { "2026-01-31", 6, 0, "2026-07-31" },
+    { "2026-08-31", 6, 0, "2027-02-28" },
+    { "2026-03-01", 0, -1, "2026-02-28" },
+    { "2025-12-31", 0, 1, "2026-01-01" },
+    { "2026-01-15", -1, 0, "2025-12-15" },
+    { "not a date", 1, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = cases[i].months != 0
+                             ? accord_date_add_months (cases[i].date, cases[i].months)
+                             : accord_date_add_days (cases[i].date, cases[i].days);
+      g_test_message ("%s %+d months %+d days", cases[i].date, cases[i].months, cases[i].days);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -598,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/lifecycle/every-pair", test_every_pair);
   g_test_add_func ("/lifecycle/stage-keys", test_stage_keys);
   g_test_add_func ("/lifecycle/days-between", test_days_between);
+  g_test_add_func ("/lifecycle/date-add", test_date_add);
   g_test_add_func ("/lifecycle/date-is-valid", test_date_is_valid);
   g_test_add ("/lifecycle/store/new-partner", Fixture, NULL,
               fixture_set_up, test_store_new_partner, fixture_tear_down);
