@@ -32,6 +32,10 @@ struct _AccordStore
   char *path;
   sqlite3 *db;
   int schema_version;
+  /* How long busy_cb() waits for another program's lock, and since when
+   * the current wait has lasted. */
+  int busy_timeout_ms;
+  gint64 busy_since;
 
   /* SQL text -> prepared statement; every SQL string is a literal. */
   GHashTable *statements;
@@ -776,6 +780,27 @@ quick_check (AccordStore  *self,
   return TRUE;
 }
 
+/* Waits up to busy_timeout_ms for another program (the app, accord-cli)
+ * to finish writing. SQLite's own handler (sqlite3_busy_timeout) backs off
+ * to one try every 100 ms and gets the lock only if it is free at that
+ * instant, so against a program that commits back to back it can miss
+ * every gap for the whole timeout and fail with "database is locked".
+ * Trying every millisecond takes the first gap. */
+static int
+busy_cb (void *data,
+         int   n_calls)
+{
+  AccordStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (n_calls == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= (gint64) self->busy_timeout_ms * 1000)
+    return 0;
+  g_usleep (1000);
+  return 1;
+}
+
 AccordStore *
 accord_store_open (const char            *path,
                    AccordStoreOpenFlags   flags,
@@ -835,7 +860,8 @@ accord_store_open (const char            *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
+  sqlite3_busy_handler (self->db, busy_cb, self);
 
   if (!check_header (self, fresh, error))
     return NULL;
@@ -1739,6 +1765,10 @@ _accord_store_get_pragma (AccordStore       *self,
 
   g_return_val_if_fail (ACCORD_IS_STORE (self), -1);
   g_return_val_if_fail ((guint) pragma < G_N_ELEMENTS (sql), -1);
+
+  /* With a busy handler of our own, PRAGMA busy_timeout reads 0. */
+  if (pragma == ACCORD_STORE_PRAGMA_BUSY_TIMEOUT)
+    return self->busy_timeout_ms;
 
   if (read_pragma_int (self->db, sql[pragma], &value) != SQLITE_OK)
     return -1;
