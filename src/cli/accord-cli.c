@@ -189,6 +189,14 @@ make_parent_folder (const char  *path,
                     GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *default_path = g_build_filename (g_get_user_data_dir (), "accord",
+                                                    "workspace.accord", NULL);
+
+  /* Only the default workspace's folder is made here: a folder named on
+   * the command line that does not exist is more likely a typo, and the
+   * store says so. */
+  if (g_strcmp0 (path, default_path) != 0)
+    return TRUE;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {

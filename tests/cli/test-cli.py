@@ -79,7 +79,7 @@ BAD_CSV = ("name,website,tier\n"
 
 @test
 def demo_then_list_json(tmp):
-    workspace = os.path.join(tmp, "new", "folder", "demo.accord")
+    workspace = os.path.join(tmp, "demo-new.accord")
     result = run("demo", "--partners", "25", "--seed", "5", "-o", workspace)
     check(result.returncode == 0, "demo failed", result)
     check(result.stderr == "", "demo wrote to stderr", result)
