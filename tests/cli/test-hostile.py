@@ -92,16 +92,24 @@ def main():
 
         locked = os.path.join(work, "locked.accord")
         make_workspace(locked, 5)
-        holder = sqlite3.connect(locked, isolation_level=None)
-        # As another program would: it reads first, then holds the file.
-        holder.execute("SELECT count(*) FROM partner").fetchone()
-        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
-        holder.execute("BEGIN EXCLUSIVE")
-        # A write makes the exclusive lock real even in WAL mode.
-        holder.execute("UPDATE partner SET notes = notes")
+        # Another process holds the file: reading it here would drop a lock
+        # this process held (POSIX locks belong to the process).
+        holder = subprocess.Popen(
+            [sys.executable, "-c",
+             "import sqlite3, sys\n"
+             "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "db.execute('SELECT count(*) FROM partner').fetchone()\n"
+             "db.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
+             "db.execute('BEGIN EXCLUSIVE')\n"
+             "db.execute('UPDATE partner SET notes = notes')\n"
+             "print('ready', flush=True)\n"
+             "sys.stdin.read()\n"
+             "db.execute('ROLLBACK')\n", locked],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert holder.stdout.readline().strip() == "ready"
         check_refused("locked by another process", locked, expect="locked")
-        holder.execute("COMMIT")
-        holder.close()
+        holder.stdin.close()
+        holder.wait(timeout=30)
 
         readonly = os.path.join(work, "readonly.accord")
         make_workspace(readonly, 5)
