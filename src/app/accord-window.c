@@ -168,6 +168,20 @@ selection_changed_cb (AccordWindow *self)
 }
 
 static void
+folded_cb (AccordWindow *self)
+{
+  /* Narrow, the list stands alone: nothing may look chosen, or clicking
+   * the chosen partner would not open it. */
+  if (self->selection != NULL && adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
+    {
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->selecting = FALSE;
+    }
+}
+
+static void
 list_activate_cb (GtkListView  *list_view,
                   guint         position,
                   AccordWindow *self)
@@ -562,6 +576,7 @@ back_action (GtkWidget  *widget,
   AccordWindow *self = ACCORD_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  folded_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
@@ -823,6 +838,7 @@ accord_window_init (AccordWindow *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-partner", FALSE);
 }
