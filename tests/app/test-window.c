@@ -192,6 +192,44 @@ test_add_with_enter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+static void
+test_narrow_starts_unselected (void)
+{
+  g_autoptr(AccordStore) store = test_store_new (NULL);
+  g_autoptr(AccordPartner) a = accord_partner_new ("Alpha");
+  g_autoptr(AccordPartner) b = accord_partner_new ("Beta");
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window = accord_window_new (NULL);
+  AdwLeaflet *leaflet = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "leaflet");
+  AccordPartnerPage *page = accord_window_get_partner_page (window);
+
+  g_assert_true (accord_store_add_partner (store, a, NULL, &error));
+  g_assert_true (accord_store_add_partner (store, b, NULL, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  accord_window_set_store (window, store);
+  /* Wide by default until allocated: the first partner is chosen. */
+  g_assert_true (accord_partner_page_get_partner (page) == a);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (is_folded, leaflet, 3000);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  /* Folded, nothing is chosen, so a click on any partner opens it. */
+  g_assert_null (accord_partner_page_get_partner (page));
+
+  accord_window_select_partner (window, a);
+  g_assert_true (accord_partner_page_get_partner (page) == a);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_null (accord_partner_page_get_partner (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +241,7 @@ main (int   argc,
       g_test_add_func ("/window/trash-and-undo", test_trash_and_undo);
       g_test_add_func ("/window/board-view", test_board_view);
       g_test_add_func ("/window/add-with-enter", test_add_with_enter);
+      g_test_add_func ("/window/narrow-starts-unselected", test_narrow_starts_unselected);
     }
   return g_test_run ();
 }
