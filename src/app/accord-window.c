@@ -655,6 +655,18 @@ accord_window_dispose (GObject *object)
 
   accord_window_set_store (self, NULL);
   clear_title_binding (self);
+  /* The filter may outlive the window (a model may still hold it): it
+   * must stop talking to the settings and to this window. */
+  if (self->partner_filter != NULL)
+    {
+      const char *props[] = { "stage", "band", "type", "position", "tier", "tag" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+        g_settings_unbind (self->partner_filter, props[i]);
+      g_signal_handlers_disconnect_by_data (self->partner_filter, self);
+    }
+  if (self->sort_dropdown != NULL)
+    g_settings_unbind (self->sort_dropdown, "selected");
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
   g_clear_object (&self->filter);

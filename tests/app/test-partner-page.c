@@ -102,7 +102,26 @@ test_form_saves (Fixture       *f,
   accord_partner_page_set_partner (f->page, NULL);
   g_assert_cmpstr (accord_partner_get_owner (f->partner), ==, "Sam");
 
+  /* The canvas lists and the sentence save like any other field. */
+  accord_partner_page_set_partner (f->page, f->partner);
+  {
+    GtkEditable *sentence = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE,
+                                            "value_proposition_row");
+    GtkGrid *canvas = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "canvas_grid");
+    GtkWidget *gains_box = gtk_grid_get_child_at (canvas, 0, 0);
+    GtkWidget *frame = gtk_widget_get_last_child (gains_box);
+    GtkTextView *gains = GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame)));
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (gains), "More sellers\nLess churn", -1);
+    gtk_editable_set_text (sentence, "For shops that want more sellers, we bring ours.");
+    g_assert_true (accord_partner_page_flush (f->page));
+    g_assert_cmpstr (accord_partner_get_text (f->partner, ACCORD_PARTNER_FIELD_THEIR_GAINS), ==,
+                     "More sellers\nLess churn");
+  }
+
   reloaded = reload_first_partner (f->path);
+  g_assert_cmpstr (accord_partner_get_text (reloaded, ACCORD_PARTNER_FIELD_VALUE_PROPOSITION), ==,
+                   "For shops that want more sellers, we bring ours.");
   g_assert_cmpstr (accord_partner_get_website (reloaded), ==, "northwind.example");
   g_assert_cmpstr (accord_partner_get_owner (reloaded), ==, "Sam");
   g_assert_cmpint (accord_partner_get_partnership_type (reloaded), ==,

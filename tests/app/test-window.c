@@ -230,6 +230,64 @@ test_narrow_starts_unselected (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_filters_and_sort (void)
+{
+  g_autoptr(AccordStore) store = test_store_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.accordhq.Accord");
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Cobalt", "Amber", "Birch" };
+  AccordWindow *window;
+  GListModel *shown;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AccordPartner) p = accord_partner_new (names[i]);
+      accord_partner_set_tier (p, i == 0 ? ACCORD_TIER_PREMIUM : ACCORD_TIER_REFERRAL);
+      g_assert_true (accord_store_add_partner (store, p, NULL, &error));
+      if (i > 0)
+        g_assert_true (accord_store_move_partner (store, p, ACCORD_STAGE_OUTREACH, NULL, NULL,
+                                                  NULL, &error));
+      if (i == 1)
+        g_assert_true (accord_store_set_partner_field (store, p, ACCORD_PARTNER_FIELD_TAGS,
+                                                       "saas, emea", &error));
+    }
+
+  /* Filters live in the settings, so they are there on the next start. */
+  g_settings_set_int (settings, "filter-stage", ACCORD_STAGE_OUTREACH);
+  window = accord_window_new (NULL);
+  accord_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW,
+                                                                 "list_view")));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* Filters combine. */
+  g_settings_set_string (settings, "filter-tag", "EMEA");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_settings_set_string (settings, "filter-tag", "");
+  g_settings_set_int (settings, "filter-stage", -1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* By stage: Identified (Cobalt) before Outreach (Amber, Birch by name). */
+  g_settings_set_string (settings, "sort-by", "stage");
+  {
+    g_autoptr(AccordPartner) first = g_list_model_get_item (shown, 0);
+    g_autoptr(AccordPartner) second = g_list_model_get_item (shown, 1);
+    g_assert_cmpstr (accord_partner_get_name (first), ==, "Cobalt");
+    g_assert_cmpstr (accord_partner_get_name (second), ==, "Amber");
+  }
+  /* By last change: Amber's tags changed last. */
+  g_settings_set_string (settings, "sort-by", "updated");
+  {
+    g_autoptr(AccordPartner) first = g_list_model_get_item (shown, 0);
+    g_assert_cmpstr (accord_partner_get_name (first), ==, "Amber");
+  }
+  g_settings_reset (settings, "sort-by");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +300,7 @@ main (int   argc,
       g_test_add_func ("/window/board-view", test_board_view);
       g_test_add_func ("/window/add-with-enter", test_add_with_enter);
       g_test_add_func ("/window/narrow-starts-unselected", test_narrow_starts_unselected);
+      g_test_add_func ("/window/filters-and-sort", test_filters_and_sort);
     }
   return g_test_run ();
 }
