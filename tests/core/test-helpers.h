@@ -96,3 +96,35 @@ test_workspace_tear_down (TestWorkspace *fixture,
   g_free (fixture->path);
   g_free (fixture->dir);
 }
+
+/* Closes the workspace and opens it again, so what follows is what reached
+ * the file; returns the partner with @id there. */
+static inline AccordPartner *
+test_workspace_reopen_and_find (TestWorkspace *fixture,
+                                gint64         id)
+{
+  GError *error = NULL;
+  AccordPartner *partner;
+
+  g_clear_object (&fixture->store);
+  fixture->store = accord_store_open (fixture->path, ACCORD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  partner = accord_store_lookup_partner (fixture->store, id);
+  g_assert_nonnull (partner);
+  return partner;
+}
+
+/* A move that must succeed. */
+static inline void
+test_move_ok (AccordStore   *store,
+              AccordPartner *partner,
+              AccordStage    to,
+              const char    *date,
+              const char    *note,
+              const char    *revisit_on)
+{
+  GError *error = NULL;
+
+  g_assert_true (accord_store_move_partner (store, partner, to, date, note, revisit_on, &error));
+  g_assert_no_error (error);
+}

@@ -387,20 +387,6 @@ test_cards (Fixture       *fixture,
 }
 
 static void
-move_ok (AccordStore   *store,
-         AccordPartner *partner,
-         AccordStage    to,
-         const char    *date,
-         const char    *note,
-         const char    *revisit_on)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (accord_store_move_partner (store, partner, to, date, note, revisit_on, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_stage_history (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -410,11 +396,11 @@ test_stage_history (Fixture       *fixture,
   JsonObject *object;
   JsonArray *history;
 
-  move_ok (fixture->store, partner, ACCORD_STAGE_OUTREACH, "2026-02-02",
-           "Sent \"the\" first email", NULL);
-  move_ok (fixture->store, partner, ACCORD_STAGE_ON_HOLD, "2026-02-20", "Not this year", NULL);
-  move_ok (fixture->store, partner, ACCORD_STAGE_OUTREACH, "2026-09-01", NULL, NULL);
-  move_ok (fixture->store, partner, ACCORD_STAGE_ON_HOLD, "2026-09-15", NULL, "2027-03-01");
+  test_move_ok (fixture->store, partner, ACCORD_STAGE_OUTREACH, "2026-02-02",
+                "Sent \"the\" first email", NULL);
+  test_move_ok (fixture->store, partner, ACCORD_STAGE_ON_HOLD, "2026-02-20", "Not this year", NULL);
+  test_move_ok (fixture->store, partner, ACCORD_STAGE_OUTREACH, "2026-09-01", NULL, NULL);
+  test_move_ok (fixture->store, partner, ACCORD_STAGE_ON_HOLD, "2026-09-15", NULL, "2027-03-01");
 
   partners = parse_dump (fixture->store, TRUE, parser);
   object = json_array_get_object_element (partners, 0);

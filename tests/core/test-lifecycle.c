@@ -292,36 +292,6 @@ add_partner (Fixture    *fixture,
 }
 
 /* Closes the file and opens it again: what follows is what was saved. */
-static AccordPartner *
-reopen_and_find (Fixture *fixture,
-                 gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  AccordPartner *partner;
-
-  g_clear_object (&fixture->store);
-  fixture->store = accord_store_open (fixture->path, ACCORD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  partner = accord_store_lookup_partner (fixture->store, id);
-  g_assert_nonnull (partner);
-  return partner;
-}
-
-static void
-move_ok (Fixture       *fixture,
-         AccordPartner *partner,
-         AccordStage    to,
-         const char    *date,
-         const char    *note,
-         const char    *revisit_on)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (accord_store_move_partner (fixture->store, partner, to, date, note, revisit_on,
-                                            &error));
-  g_assert_no_error (error);
-}
-
 /* One expected history entry. */
 typedef struct
 {
@@ -369,7 +339,7 @@ test_store_new_partner (Fixture       *fixture,
   g_assert_null (accord_partner_get_revisit_on (partner));
   check_history (fixture, partner, expected, G_N_ELEMENTS (expected));
 
-  reopened = reopen_and_find (fixture, accord_partner_get_id (partner));
+  reopened = test_workspace_reopen_and_find (fixture, accord_partner_get_id (partner));
   g_assert_cmpint (accord_partner_get_stage (reopened), ==, ACCORD_STAGE_IDENTIFIED);
   g_assert_cmpstr (accord_partner_get_stage_since (reopened), ==, "2026-01-31");
   check_history (fixture, reopened, expected, G_N_ELEMENTS (expected));
@@ -400,7 +370,7 @@ test_store_initial_stage (Fixture       *fixture,
   check_history (fixture, held, held_history, G_N_ELEMENTS (held_history));
 
   /* Alternating from the first day works. */
-  move_ok (fixture, growing, ACCORD_STAGE_OPTIMIZING, NULL, NULL, NULL);
+  test_move_ok (fixture->store, growing, ACCORD_STAGE_OPTIMIZING, NULL, NULL, NULL);
 }
 
 static void
@@ -420,25 +390,25 @@ test_store_moves_append_history (Fixture       *fixture,
   gint64 id = accord_partner_get_id (partner);
   AccordPartner *reopened;
 
-  move_ok (fixture, partner, OUT, "2026-02-03", "Sent the first email", NULL);
+  test_move_ok (fixture->store, partner, OUT, "2026-02-03", "Sent the first email", NULL);
   g_assert_cmpint (accord_partner_get_stage (partner), ==, OUT);
   g_assert_cmpstr (accord_partner_get_stage_since (partner), ==, "2026-02-03");
 
   /* The same day as the stage began is fine; the note is trimmed. */
-  move_ok (fixture, partner, NEG, "2026-02-03", "   ", NULL);
-  move_ok (fixture, partner, OUT, "2026-02-10", "  Their budget moved to Q3 ", NULL);
-  move_ok (fixture, partner, NEG, "2026-03-01", "Budget back", NULL);
-  move_ok (fixture, partner, LAU, "2026-04-15", NULL, NULL);
+  test_move_ok (fixture->store, partner, NEG, "2026-02-03", "   ", NULL);
+  test_move_ok (fixture->store, partner, OUT, "2026-02-10", "  Their budget moved to Q3 ", NULL);
+  test_move_ok (fixture->store, partner, NEG, "2026-03-01", "Budget back", NULL);
+  test_move_ok (fixture->store, partner, LAU, "2026-04-15", NULL, NULL);
   /* No date: the store's today. */
   accord_store_set_today (fixture->store, "2026-05-01");
-  move_ok (fixture, partner, GRO, NULL, "Live", NULL);
+  test_move_ok (fixture->store, partner, GRO, NULL, "Live", NULL);
 
   g_assert_cmpint (accord_partner_get_stage (partner), ==, GRO);
   g_assert_cmpstr (accord_partner_get_stage_since (partner), ==, "2026-05-01");
   check_history (fixture, partner, expected, G_N_ELEMENTS (expected));
 
   /* The history and the stage survive a restart. */
-  reopened = reopen_and_find (fixture, id);
+  reopened = test_workspace_reopen_and_find (fixture, id);
   g_assert_cmpint (accord_partner_get_stage (reopened), ==, GRO);
   g_assert_cmpstr (accord_partner_get_stage_since (reopened), ==, "2026-05-01");
   check_history (fixture, reopened, expected, G_N_ELEMENTS (expected));
@@ -487,17 +457,17 @@ test_store_refused_moves (Fixture       *fixture,
   move_refused (fixture, partner, OUT, "2026-02-30", NULL, "2026-02-30");
   move_refused (fixture, partner, OUT, "31/01/2026", NULL, "31/01/2026");
 
-  move_ok (fixture, partner, OUT, "2026-02-10", NULL, NULL);
+  test_move_ok (fixture->store, partner, OUT, "2026-02-10", NULL, NULL);
   /* Dated before the current stage began. */
   move_refused (fixture, partner, NEG, "2026-02-09", NULL, "2026-02-10");
   move_refused (fixture, partner, NEG, "2025-12-31", NULL, "2026-02-10");
 
-  move_ok (fixture, partner, END, "2026-03-01", "No budget", NULL);
+  test_move_ok (fixture->store, partner, END, "2026-03-01", "No budget", NULL);
   move_refused (fixture, partner, OUT, "2026-03-02", NULL, "ended");
   move_refused (fixture, partner, HLD, "2026-03-02", NULL, "ended");
 
   check_history (fixture, partner, expected, G_N_ELEMENTS (expected));
-  reopened = reopen_and_find (fixture, accord_partner_get_id (partner));
+  reopened = test_workspace_reopen_and_find (fixture, accord_partner_get_id (partner));
   g_assert_cmpint (accord_partner_get_stage (reopened), ==, END);
   check_history (fixture, reopened, expected, G_N_ELEMENTS (expected));
 }
@@ -523,36 +493,36 @@ test_store_holds (Fixture       *fixture,
   gint64 id = accord_partner_get_id (partner);
   AccordPartner *reopened;
 
-  move_ok (fixture, partner, HLD, NULL, "Not now", NULL);
+  test_move_ok (fixture->store, partner, HLD, NULL, "Not now", NULL);
   g_assert_cmpint (accord_partner_get_stage (partner), ==, HLD);
   g_assert_cmpstr (accord_partner_get_revisit_on (partner), ==, "2026-07-31");
   g_assert_cmpint (accord_partner_get_held_from (partner), ==, I);
 
-  move_ok (fixture, partner, OUT, "2026-08-03", "Asked again", NULL);
+  test_move_ok (fixture->store, partner, OUT, "2026-08-03", "Asked again", NULL);
   g_assert_null (accord_partner_get_revisit_on (partner));
 
   /* A custom revisit date; it must come after the move. */
   move_refused (fixture, partner, HLD, "2026-08-20", "2026-08-20", "2026-08-20");
   move_refused (fixture, partner, HLD, "2026-08-20", "2026-08-01", "2026-08-20");
   move_refused (fixture, partner, HLD, "2026-08-20", "soon", "2026-08-20");
-  move_ok (fixture, partner, HLD, "2026-08-20", NULL, "2027-01-15");
+  test_move_ok (fixture->store, partner, HLD, "2026-08-20", NULL, "2027-01-15");
   g_assert_cmpstr (accord_partner_get_revisit_on (partner), ==, "2027-01-15");
   g_assert_cmpint (accord_partner_get_held_from (partner), ==, OUT);
 
   /* The hold and where it came from survive a restart. */
-  reopened = reopen_and_find (fixture, id);
+  reopened = test_workspace_reopen_and_find (fixture, id);
   g_assert_cmpint (accord_partner_get_stage (reopened), ==, HLD);
   g_assert_cmpstr (accord_partner_get_stage_since (reopened), ==, "2026-08-20");
   g_assert_cmpstr (accord_partner_get_revisit_on (reopened), ==, "2027-01-15");
   g_assert_cmpint (accord_partner_get_held_from (reopened), ==, OUT);
   move_refused (fixture, reopened, REN, "2027-01-15", NULL, "Outreach");
-  move_ok (fixture, reopened, OUT, "2027-01-15", NULL, NULL);
+  test_move_ok (fixture->store, reopened, OUT, "2027-01-15", NULL, NULL);
   check_history (fixture, reopened, expected, G_N_ELEMENTS (expected));
 
   /* The month end: February 2027 has no 31st, so 2026-08-31 + 6 months
    * is its last day. */
   other = accord_store_lookup_partner (fixture->store, other_id);
-  move_ok (fixture, other, HLD, "2026-08-31", NULL, NULL);
+  test_move_ok (fixture->store, other, HLD, "2026-08-31", NULL, NULL);
   g_assert_cmpstr (accord_partner_get_revisit_on (other), ==, "2027-02-28");
 }
 
@@ -570,7 +540,7 @@ test_store_trash_and_ids (Fixture       *fixture,
                                  { ACCORD_STAGE_OUTREACH, "2026-01-31", "old note", NULL } };
   gint64 old_id = accord_partner_get_id (old);
 
-  move_ok (fixture, old, ACCORD_STAGE_OUTREACH, NULL, "old note", NULL);
+  test_move_ok (fixture->store, old, ACCORD_STAGE_OUTREACH, NULL, "old note", NULL);
   check_history (fixture, old, old_expected, G_N_ELEMENTS (old_expected));
 
   g_assert_true (accord_store_trash_partner (fixture->store, old, &error));

@@ -271,21 +271,6 @@ typedef TestWorkspace Fixture;
 #define fixture_set_up test_workspace_set_up
 #define fixture_tear_down test_workspace_tear_down
 
-static AccordPartner *
-reopen_and_find (Fixture *fixture,
-                 gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  AccordPartner *partner;
-
-  g_clear_object (&fixture->store);
-  fixture->store = accord_store_open (fixture->path, ACCORD_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  partner = accord_store_lookup_partner (fixture->store, id);
-  g_assert_nonnull (partner);
-  return partner;
-}
-
 static void
 set_field_ok (AccordStore        *store,
               AccordPartner      *partner,
@@ -350,7 +335,7 @@ test_store_ratings (Fixture       *fixture,
   g_assert_cmpint (accord_partner_get_priority (partner), ==, ACCORD_PRIORITY_HIGH);
   g_assert_cmpint (accord_partner_get_fit_band (partner), ==, ACCORD_FIT_BAND_WORTH);
 
-  reopened = reopen_and_find (fixture, id);
+  reopened = test_workspace_reopen_and_find (fixture, id);
   for (int i = 0; i < ACCORD_N_CRITERIA; i++)
     g_assert_cmpint (accord_partner_get_rating (reopened, i), ==, 4);
   g_assert_true (accord_partner_get_fit_score (reopened, &score));
@@ -367,7 +352,7 @@ test_store_ratings (Fixture       *fixture,
   g_assert_false (accord_partner_get_fit_score (reopened, &score));
   g_assert_cmpint (accord_partner_get_priority (reopened), ==, ACCORD_PRIORITY_AUTOMATIC);
 
-  reopened = reopen_and_find (fixture, id);
+  reopened = test_workspace_reopen_and_find (fixture, id);
   g_assert_cmpint (accord_partner_get_rating (reopened, ACCORD_CRITERION_READINESS), ==,
                    ACCORD_RATING_UNRATED);
   g_assert_cmpint (accord_partner_get_rating (reopened, ACCORD_CRITERION_REACH), ==, 4);
@@ -396,7 +381,7 @@ test_store_boundaries_survive_reopen (Fixture       *fixture,
       ids[c] = accord_partner_get_id (partner);
     }
 
-  reopen_and_find (fixture, ids[0]);
+  test_workspace_reopen_and_find (fixture, ids[0]);
   for (guint c = 0; c < G_N_ELEMENTS (score_cases); c++)
     {
       AccordPartner *partner = accord_store_lookup_partner (fixture->store, ids[c]);
