@@ -1545,16 +1545,27 @@ clear_primary (AccordStore  *self,
   return step_done (self, stmt, _("Could not save the contact"), error);
 }
 
+/* Mirrors a committed primary change in memory, and keeps the primary
+ * contact first, as a reload would list it. */
 static void
 mirror_primary (GListStore    *contacts,
                 AccordContact *primary)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (contacts));
+  guint position;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AccordContact) c = g_list_model_get_item (G_LIST_MODEL (contacts), i);
       accord_contact_set_is_primary (c, c == primary);
+    }
+
+  if (g_list_store_find (contacts, primary, &position) && position > 0)
+    {
+      g_autoptr(AccordContact) moved = g_object_ref (primary);
+
+      g_list_store_remove (contacts, position);
+      g_list_store_insert (contacts, 0, moved);
     }
 }
 

@@ -222,6 +222,11 @@ test_contacts (void)
   g_assert_true (accord_store_set_primary_contact (store, lee, &error));
   g_assert_true (accord_contact_get_is_primary (lee));
   g_assert_false (accord_contact_get_is_primary (dana));
+  /* The live list keeps the primary first, as a reload does. */
+  {
+    g_autoptr(AccordContact) first = g_list_model_get_item (contacts, 0);
+    g_assert_true (first == lee);
+  }
 
   g_assert_true (accord_store_set_contact_field (store, dana, ACCORD_CONTACT_FIELD_ROLE,
                                                  "Head of product", &error));
