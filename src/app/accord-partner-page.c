@@ -6,6 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "accord-partner-page.h"
+
+#include "accord-activity-group.h"
+#include "accord-agreement-summary.h"
+#include "accord-task-group.h"
 #include "accord-contact-row.h"
 #include "accord-form.h"
 #include "accord-store.h"
@@ -23,6 +27,11 @@ struct _AccordPartnerPage
   AccordStore *store;
   AccordPartner *partner;
   gulong partner_notify_id;
+
+  /* Groups with their own files: next steps, agreement, activity. */
+  AccordTaskGroup *task_group;
+  AccordAgreementSummary *agreement_summary;
+  AccordActivityGroup *activity_group;
 
   /* Per field: the widget, whether it waits to be saved, whether its text
    * was refused. */
@@ -1098,6 +1107,12 @@ accord_partner_page_class_init (AccordPartnerPageClass *klass)
   accord_form_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/accordhq/Accord/ui/accord-partner-page.ui");
+  g_type_ensure (ACCORD_TYPE_TASK_GROUP);
+  g_type_ensure (ACCORD_TYPE_AGREEMENT_SUMMARY);
+  g_type_ensure (ACCORD_TYPE_ACTIVITY_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, task_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, agreement_summary);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, activity_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, website_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, description_row);
@@ -1239,6 +1254,9 @@ accord_partner_page_set_store (AccordPartnerPage *self,
   accord_partner_page_set_partner (self, NULL);
   g_hash_table_remove_all (self->drafts);
   g_set_object (&self->store, store);
+  accord_task_group_set_store (self->task_group, store);
+  accord_agreement_summary_set_store (self->agreement_summary, store);
+  accord_activity_group_set_store (self->activity_group, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1273,6 +1291,9 @@ accord_partner_page_set_partner (AccordPartnerPage *self,
                                                        G_CALLBACK (partner_notify_cb), self,
                                                        G_CONNECT_SWAPPED);
   load_partner (self);
+  accord_task_group_set_partner (self->task_group, partner);
+  accord_agreement_summary_set_partner (self->agreement_summary, partner);
+  accord_activity_group_set_partner (self->activity_group, partner);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
 }
 

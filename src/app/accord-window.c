@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "accord-window.h"
+#include "accord-agreements-view.h"
 #include "accord-board.h"
+#include "accord-due-view.h"
 #include "accord-form.h"
 #include "accord-goal-dialog.h"
 #include "accord-partner-page.h"
@@ -54,6 +56,12 @@ struct _AccordWindow
   /* Made the first time the board is shown: start-up does not pay for it. */
   AccordBoard *board;
   AdwBin *board_bin;
+  /* Made the first time they are shown, too. */
+  AccordAgreementsView *agreements_view;
+  AdwBin *agreements_bin;
+  AccordDueView *due_view;
+  AdwBin *due_bin;
+  /* "list", "board", "agreements" or "due". */
   char *view;
 };
 
@@ -132,6 +140,33 @@ update_board_model (AccordWindow *self)
 }
 
 static void
+update_other_views (AccordWindow *self)
+{
+  if (self->store == NULL)
+    return;
+
+  if (self->agreements_view == NULL && g_strcmp0 (self->view, "agreements") == 0)
+    {
+      self->agreements_view = ACCORD_AGREEMENTS_VIEW (accord_agreements_view_new ());
+      adw_bin_set_child (self->agreements_bin, GTK_WIDGET (self->agreements_view));
+      g_signal_connect_swapped (self->agreements_view, "partner-activated",
+                                G_CALLBACK (board_activated_cb), self);
+    }
+  if (self->agreements_view != NULL)
+    accord_agreements_view_set_store (self->agreements_view, self->store);
+
+  if (self->due_view == NULL && g_strcmp0 (self->view, "due") == 0)
+    {
+      self->due_view = ACCORD_DUE_VIEW (accord_due_view_new ());
+      adw_bin_set_child (self->due_bin, GTK_WIDGET (self->due_view));
+      g_signal_connect_swapped (self->due_view, "partner-activated",
+                                G_CALLBACK (board_activated_cb), self);
+    }
+  if (self->due_view != NULL)
+    accord_due_view_set_store (self->due_view, self->store);
+}
+
+static void
 update_pages (AccordWindow *self)
 {
   GListModel *partners;
@@ -146,8 +181,8 @@ update_pages (AccordWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack,
                                     n_all == 0 ? "welcome"
-                                    : g_strcmp0 (self->view, "board") == 0 ? "board"
-                                    : "partners");
+                                    : g_strcmp0 (self->view, "list") == 0 ? "partners"
+                                    : self->view);
   gtk_stack_set_visible_child_name (self->list_stack, n_shown == 0 ? "no-match" : "list");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-partner",
                                  selected_partner (self) != NULL);
@@ -761,10 +796,20 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, agreements_bin);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, due_bin);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "win.toggle-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-view", NULL, toggle_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.view", "s", "list");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.view", "s", "board");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.view", "s", "agreements");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.view", "s", "due");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_button_content);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sort_dropdown);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
@@ -899,6 +944,10 @@ accord_window_set_store (AccordWindow *self,
       accord_board_set_model (self->board, NULL);
       accord_board_set_store (self->board, store);
     }
+  if (self->agreements_view != NULL)
+    accord_agreements_view_set_store (self->agreements_view, store);
+  if (self->due_view != NULL)
+    accord_due_view_set_store (self->due_view, store);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   self->sort_model = NULL;
@@ -918,6 +967,7 @@ accord_window_set_store (AccordWindow *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_board_model (self);
+  update_other_views (self);
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
@@ -1076,7 +1126,8 @@ accord_window_set_view (AccordWindow *self,
 {
   g_return_if_fail (ACCORD_IS_WINDOW (self));
 
-  if (g_strcmp0 (view, "board") != 0)
+  if (g_strcmp0 (view, "board") != 0 && g_strcmp0 (view, "agreements") != 0 &&
+      g_strcmp0 (view, "due") != 0)
     view = "list";
   if (g_strcmp0 (self->view, view) == 0)
     return;
@@ -1086,6 +1137,7 @@ accord_window_set_view (AccordWindow *self,
   g_free (self->view);
   self->view = g_strdup (view);
   update_board_model (self);
+  update_other_views (self);
   update_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "accord-cli-private.h"
 #include "accord-demo.h"
 #include "accord-import.h"
 #include "accord-json.h"
@@ -17,19 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Exit statuses: 1 when the work failed, 2 when the command line itself
- * was wrong, as most Unix tools do, so scripts can tell the two apart. */
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
-
-/* What every command gets: the workspace and the day to compute dates
- * for. "Today" is an explicit value, never read again from the clock, so
- * a script (or a test) can pin it with --today. */
-typedef struct
-{
-  char  *workspace;
-  GDate  today;
-} Cli;
 
 /* Global options, accepted before or after the command. */
 static char *opt_workspace;
@@ -48,7 +36,7 @@ static const GOptionEntry global_entries[] = {
 
 /* Prints "accord-cli: reason" on one line, whatever the reason holds, so
  * a script reading stderr line by line gets one line per failure. */
-static void
+void
 print_failure (const char *message)
 {
   g_autofree char *line = g_strdup (message);
@@ -57,14 +45,14 @@ print_failure (const char *message)
   g_printerr ("accord-cli: %s\n", line);
 }
 
-static int
+int
 fail (GError *error)
 {
   print_failure (error->message);
   return EXIT_FAILED;
 }
 
-static int
+int
 usage_error (const char *message)
 {
   print_failure (message);
@@ -73,7 +61,7 @@ usage_error (const char *message)
 
 /* Accepts exactly YYYY-MM-DD and a real calendar day: g_date_set_parse()
  * would also guess at "3/4/26", and a guessed date is worse than none. */
-static gboolean
+gboolean
 parse_iso_date (const char *text,
                 GDate      *date)
 {
@@ -117,7 +105,7 @@ apply_global_options (Cli     *cli,
   return TRUE;
 }
 
-static char *
+char *
 format_date (const GDate *date)
 {
   char text[16];
@@ -126,7 +114,7 @@ format_date (const GDate *date)
   return g_strdup (text);
 }
 
-static GOptionContext *
+GOptionContext *
 make_context (const char         *parameter_string,
               const char         *summary,
               const GOptionEntry *entries)
@@ -163,7 +151,7 @@ print_help (Cli            *cli,
 
 /* Parses a command's own arguments (argv[0] is the command's name).
  * Returns -1 to go on, or the exit status to end with. */
-static int
+int
 parse_command_line (Cli            *cli,
                     GOptionContext *context,
                     int            *argc,
@@ -234,7 +222,7 @@ open_store (Cli                   *cli,
 /* Opens the workspace. A command that writes creates it (and its folder,
  * private to the user) when missing; one that only reads refuses, rather
  * than leaving an empty workspace behind a typo. */
-static AccordStore *
+AccordStore *
 open_workspace (Cli      *cli,
                 gboolean  create,
                 GError  **error)
@@ -336,9 +324,12 @@ command_import (Cli   *cli,
                 char **argv)
 {
   gboolean opt_skip_invalid = FALSE;
+  gboolean opt_agreements = FALSE;
   const GOptionEntry entries[] = {
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &opt_skip_invalid,
       N_("Import the valid rows and report the others, instead of importing nothing"), NULL },
+    { "agreements", 0, 0, G_OPTION_ARG_NONE, &opt_agreements,
+      N_("The file holds agreements, one per row, matched to partners by name"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -356,6 +347,8 @@ command_import (Cli   *cli,
     return status;
   if (argc != 2)
     return usage_error (_("import needs one CSV file"));
+  if (opt_agreements)
+    return cli_import_agreements (cli, argv[1], opt_skip_invalid);
 
   /* Read the file before touching the workspace, so a mistyped file name
    * does not leave a new, empty workspace behind. */
@@ -522,7 +515,7 @@ find_partners_named (GListModel *model,
 }
 
 /* Finds the one live partner called @name, or says in a line why not. */
-static AccordPartner *
+AccordPartner *
 find_one_partner (AccordStore  *store,
                   const char   *name,
                   GError      **error)
@@ -685,6 +678,10 @@ static const struct
   { "list", N_("List the partners"), command_list },
   { "move", N_("Move a partner to another stage"), command_move },
   { "check", N_("Check the workspace for damage"), command_check },
+  { "start", N_("Start a playbook on a partner"), cli_command_start },
+  { "log", N_("Record an activity with a partner"), cli_command_log },
+  { "due", N_("Show what is due"), cli_command_due },
+  { "template", N_("Print a filled template"), cli_command_template },
 };
 
 static char *

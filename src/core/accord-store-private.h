@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "accord-store.h"
 
 G_BEGIN_DECLS
@@ -16,5 +18,21 @@ typedef enum
 
 /* For tests: the connection's setting, or -1. */
 int _accord_store_get_pragma (AccordStore *self, AccordStorePragma pragma);
+
+/* Shared with the store's other files. Statements are cached by their SQL
+ * text, which must be a string literal. Errors are one-line GErrors in
+ * ACCORD_STORE_ERROR, "@doing: reason (sqlite message)". */
+sqlite3      *_accord_store_get_db    (AccordStore *self);
+sqlite3_stmt *_accord_store_get_stmt  (AccordStore *self, const char *sql, GError **error);
+gboolean      _accord_store_step_done (AccordStore *self, sqlite3_stmt *stmt,
+                                       const char *doing, GError **error);
+gboolean      _accord_store_set_error (AccordStore *self, int rc, const char *doing,
+                                       GError **error);
+gboolean      _accord_store_begin     (AccordStore *self, GError **error);   /* BEGIN IMMEDIATE */
+gboolean      _accord_store_commit    (AccordStore *self, GError **error);
+void          _accord_store_rollback  (AccordStore *self);
+char         *_accord_store_now_utc   (void);   /* "2026-11-21T13:00:00Z" */
+void          _accord_store_emit_agreements_changed (AccordStore *self, AccordPartner *partner);
+void          _accord_store_emit_work_changed       (AccordStore *self, AccordPartner *partner);
 
 G_END_DECLS

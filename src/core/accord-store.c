@@ -54,6 +54,8 @@ G_DEFINE_FINAL_TYPE (AccordStore, accord_store, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_PARTNER_CHANGED,
+  SIGNAL_AGREEMENTS_CHANGED,
+  SIGNAL_WORK_CHANGED,
   N_SIGNALS
 };
 
@@ -350,6 +352,22 @@ accord_store_class_init (AccordStoreClass *klass)
   signals[SIGNAL_PARTNER_CHANGED] = g_signal_new ("partner-changed", G_TYPE_FROM_CLASS (klass),
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                   G_TYPE_NONE, 1, ACCORD_TYPE_PARTNER);
+
+  /**
+   * AccordStore::agreements-changed:
+   * @partner: the partner one of whose agreements was saved or deleted
+   */
+  signals[SIGNAL_AGREEMENTS_CHANGED] = g_signal_new ("agreements-changed", G_TYPE_FROM_CLASS (klass),
+                                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                     G_TYPE_NONE, 1, ACCORD_TYPE_PARTNER);
+
+  /**
+   * AccordStore::work-changed:
+   * @partner: the partner whose activities, tasks or playbooks changed
+   */
+  signals[SIGNAL_WORK_CHANGED] = g_signal_new ("work-changed", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 1, ACCORD_TYPE_PARTNER);
 
   /* The migrations live in resources; a static library does not keep a
    * constructor alive, so register them by hand, once. */
@@ -2043,4 +2061,79 @@ accord_store_set_setting (AccordStore  *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
   return step_done (self, stmt, _("Could not save the setting"), error);
+}
+
+/* For the store's other files (accord-store-agreements.c and
+ * accord-store-work.c): the same helpers the partner code uses. */
+
+sqlite3 *
+_accord_store_get_db (AccordStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_accord_store_get_stmt (AccordStore  *self,
+                        const char   *sql,
+                        GError      **error)
+{
+  return get_stmt (self, sql, error);
+}
+
+gboolean
+_accord_store_step_done (AccordStore   *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *doing,
+                         GError       **error)
+{
+  return step_done (self, stmt, doing, error);
+}
+
+gboolean
+_accord_store_set_error (AccordStore  *self,
+                         int           rc,
+                         const char   *doing,
+                         GError      **error)
+{
+  return set_sqlite_error (error, self->db, rc, doing);
+}
+
+gboolean
+_accord_store_begin (AccordStore  *self,
+                     GError      **error)
+{
+  return begin (self, error);
+}
+
+gboolean
+_accord_store_commit (AccordStore  *self,
+                      GError      **error)
+{
+  return commit (self, error);
+}
+
+void
+_accord_store_rollback (AccordStore *self)
+{
+  rollback (self);
+}
+
+char *
+_accord_store_now_utc (void)
+{
+  return now_utc ();
+}
+
+void
+_accord_store_emit_agreements_changed (AccordStore   *self,
+                                       AccordPartner *partner)
+{
+  g_signal_emit (self, signals[SIGNAL_AGREEMENTS_CHANGED], 0, partner);
+}
+
+void
+_accord_store_emit_work_changed (AccordStore   *self,
+                                 AccordPartner *partner)
+{
+  g_signal_emit (self, signals[SIGNAL_WORK_CHANGED], 0, partner);
 }

@@ -8,6 +8,8 @@
 #include "accord-types.h"
 #include "accord-partner.h"
 #include "accord-contact.h"
+#include "accord-agreement.h"
+#include "accord-work.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +32,7 @@ typedef enum
 GQuark accord_store_error_quark (void);
 
 /* The newest schema version this build knows (PRAGMA user_version). */
-#define ACCORD_SCHEMA_VERSION 3
+#define ACCORD_SCHEMA_VERSION 5
 
 typedef enum
 {
@@ -141,8 +143,126 @@ GListModel *accord_store_get_stage_history (AccordStore   *self,
 #define ACCORD_SETTING_GOAL_METRIC     "goal.metric"
 #define ACCORD_SETTING_GOAL_PARTNERS   "goal.partners-bring"
 #define ACCORD_SETTING_GOAL_WE_GIVE    "goal.we-give"
+/* Ours, for templates: the company the user works for. */
+#define ACCORD_SETTING_OUR_COMPANY     "our.company"
+/* Base link for the UTM builder ("https://example.com/"). */
+#define ACCORD_SETTING_TRACKING_URL    "tracking.url"
 char       *accord_store_dup_setting  (AccordStore *self, const char *key);
 gboolean    accord_store_set_setting  (AccordStore *self, const char *key, const char *value,
                                        GError **error);
+
+/* ---- Agreements (accord-store-agreements.c) ----
+ * Every change emits "agreements-changed" with the partner. */
+
+/* The partner's agreements (AccordAgreement, owned by the array), newest
+ * start first (unstarted drafts first of all). */
+GPtrArray  *accord_store_list_agreements (AccordStore   *self,
+                                          AccordPartner *partner,
+                                          GError       **error);
+/* Every agreement of every partner not in the trash; for the Agreements
+ * view, the CLI and JSON. */
+GPtrArray  *accord_store_list_all_agreements (AccordStore *self,
+                                              GError     **error);
+/* The partner's active agreement, or NULL (no error) when there is none. */
+AccordAgreement *accord_store_get_active_agreement (AccordStore   *self,
+                                                    AccordPartner *partner,
+                                                    GError       **error);
+/* Validates (accord_agreement_validate() and: at most one active per
+ * partner), then inserts (id 0; sets @agreement->id) or updates it in one
+ * transaction. A status change is recorded as a dated change, as is an
+ * amendment to an agreement that is not a draft (its summary names the
+ * terms that changed). Dated with accord_store_get_today(). */
+gboolean    accord_store_save_agreement   (AccordStore     *self,
+                                           AccordAgreement *agreement,
+                                           GError         **error);
+gboolean    accord_store_delete_agreement (AccordStore *self,
+                                           gint64       agreement_id,
+                                           GError     **error);
+/* The dated changes of an agreement, oldest first. */
+typedef struct
+{
+  char *date;
+  char *kind;     /* "created", "status", "amendment" */
+  char *status;   /* the new status key for "status", else NULL */
+  char *summary;
+} AccordAgreementChange;
+void        accord_agreement_change_free  (AccordAgreementChange *change);
+GPtrArray  *accord_store_list_agreement_changes (AccordStore *self,
+                                                 gint64       agreement_id,
+                                                 GError     **error);
+/* Whether the partnership has shown results yet: it has reached Growing or
+ * Optimizing at some point (referrals will count here once recorded). */
+gboolean    accord_store_partner_has_results (AccordStore   *self,
+                                              AccordPartner *partner);
+
+/* ---- Guided work (accord-store-work.c) ----
+ * Every change emits "work-changed" with the partner. */
+
+gboolean    accord_store_add_activity    (AccordStore    *self,
+                                          AccordActivity *activity,
+                                          GError        **error);
+gboolean    accord_store_delete_activity (AccordStore *self,
+                                          gint64       activity_id,
+                                          GError     **error);
+/* Newest first. */
+GPtrArray  *accord_store_list_activities (AccordStore   *self,
+                                          AccordPartner *partner,
+                                          GError       **error);
+/* The date of the partner's latest activity, or NULL. */
+char       *accord_store_dup_last_contact (AccordStore   *self,
+                                           AccordPartner *partner);
+
+/* Starts @playbook on @partner anchored on @anchor_date (NULL: today),
+ * adding its dated tasks. @name names a launch (UTM campaign). Returns
+ * the run id, or 0 with @error. */
+gint64      accord_store_start_playbook  (AccordStore     *self,
+                                          AccordPartner   *partner,
+                                          AccordPlaybook   playbook,
+                                          const char      *anchor_date,
+                                          const char      *name,
+                                          GError         **error);
+/* Moves a run's anchor (a launch date L moving): every task of the run not
+ * yet done is re-dated to the new anchor + its offset. */
+gboolean    accord_store_move_anchor     (AccordStore *self,
+                                          gint64       run_id,
+                                          const char  *anchor_date,
+                                          GError     **error);
+GPtrArray  *accord_store_list_runs       (AccordStore   *self,
+                                          AccordPartner *partner,
+                                          GError       **error);
+/* Open and done tasks of a partner (AccordTask), by due date. */
+GPtrArray  *accord_store_list_tasks      (AccordStore   *self,
+                                          AccordPartner *partner,
+                                          GError       **error);
+gboolean    accord_store_add_task        (AccordStore *self,
+                                          AccordTask  *task,
+                                          GError     **error);
+/* Marks done on today. Completing a review schedules the next one (from
+ * the anchor: k + 1 periods, never chained). Undo with @done FALSE. */
+gboolean    accord_store_set_task_done   (AccordStore *self,
+                                          gint64       task_id,
+                                          gboolean     done,
+                                          GError     **error);
+gboolean    accord_store_snooze_task     (AccordStore *self,
+                                          gint64       task_id,
+                                          const char  *until,
+                                          GError     **error);
+gboolean    accord_store_set_task_notes  (AccordStore *self,
+                                          gint64       task_id,
+                                          const char  *notes,
+                                          GError     **error);
+
+/* The partner's tracking code, made (unique, from its name) on first use. */
+char       *accord_store_dup_tracking_code (AccordStore   *self,
+                                            AccordPartner *partner,
+                                            GError       **error);
+
+/* What is due across all partners (AccordDueItem), up to @today + @days
+ * (overdue included; @days < 0: no limit), by date: open tasks (snoozed
+ * ones from their snooze date), agreement notice deadlines and revisit
+ * dates of partners on hold. */
+GPtrArray  *accord_store_list_due        (AccordStore *self,
+                                          int          days,
+                                          GError     **error);
 
 G_END_DECLS
