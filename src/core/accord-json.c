@@ -5,6 +5,7 @@
 
 #include "accord-json.h"
 
+#include "accord-agreement.h"
 #include "accord-contact.h"
 #include "accord-partner.h"
 #include "accord-stage-change.h"
@@ -66,6 +67,159 @@ add_contact (JsonBuilder   *builder,
   add_nullable_string (builder, "profile_url", accord_contact_get_profile_url (contact));
   json_builder_set_member_name (builder, "is_primary");
   json_builder_add_boolean_value (builder, accord_contact_get_is_primary (contact));
+
+  json_builder_end_object (builder);
+}
+
+/* Text that is empty is not set: null. */
+static void
+add_text_or_null (JsonBuilder *builder,
+                  const char  *member,
+                  const char  *value)
+{
+  add_nullable_string (builder, member, value != NULL && *value != '\0' ? value : NULL);
+}
+
+static void
+add_int_or_null (JsonBuilder *builder,
+                 const char  *member,
+                 gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == ACCORD_UNSET)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *member,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* A derived date, owned by us: null when it cannot be computed. */
+static void
+add_derived_date (JsonBuilder *builder,
+                  const char  *member,
+                  char        *date)
+{
+  add_nullable_string (builder, member, date);
+  g_free (date);
+}
+
+/* One agreement: every stored term under its CLI column name (enums as
+ * their keys, unset as null), then what is derived from it against the
+ * store's today. */
+static void
+add_agreement (JsonBuilder           *builder,
+               AccordStore           *store,
+               AccordPartner         *partner,
+               const AccordAgreement *a)
+{
+  const char *today = accord_store_get_today (store);
+  AccordAgreementWarnings warnings;
+  gboolean has_results = FALSE;
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, a->id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, a->title != NULL ? a->title : "");
+  add_nullable_string (builder, "status", accord_agreement_status_to_key (a->status));
+  add_text_or_null (builder, "status_since", a->status_since);
+
+  add_text_or_null (builder, "start", a->start);
+  add_int_or_null (builder, "term_months", a->term_months);
+  add_nullable_string (builder, "renewal", accord_renewal_to_key (a->renewal));
+  add_int_or_null (builder, "notice_days", a->notice_days);
+  add_int_or_null (builder, "termination_notice_days", a->termination_notice_days);
+  add_text_or_null (builder, "termination_effect", a->termination_effect);
+  add_text_or_null (builder, "ended_on", a->ended_on);
+
+  add_nullable_string (builder, "revenue_model", accord_revenue_model_to_key (a->revenue_model));
+  add_nullable_string (builder, "payer", accord_payer_to_key (a->payer));
+  add_text_or_null (builder, "currency", a->currency);
+  add_int_or_null (builder, "rate_bp", a->rate_bp);
+  add_int_or_null (builder, "share_months", a->share_months);
+  add_int_or_null (builder, "amount_minor", a->amount_minor);
+  add_nullable_string (builder, "period", accord_period_to_key (a->period));
+  json_builder_set_member_name (builder, "tiers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; a->tiers != NULL && i < a->tiers->len; i++)
+    {
+      const AccordRateTier *tier = &g_array_index (a->tiers, AccordRateTier, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "threshold");
+      json_builder_add_int_value (builder, tier->threshold);
+      json_builder_set_member_name (builder, "rate_bp");
+      json_builder_add_int_value (builder, tier->rate_bp);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_nullable_string (builder, "exclusivity", accord_exclusivity_to_key (a->exclusivity));
+  add_text_or_null (builder, "exclusivity_scope", a->exclusivity_scope);
+  add_text_or_null (builder, "exclusivity_until", a->exclusivity_until);
+
+  add_text_or_null (builder, "ip_terms", a->ip_terms);
+  add_text_or_null (builder, "brand_usage", a->brand_usage);
+  add_boolean (builder, "confidential", a->confidential);
+  add_int_or_null (builder, "confidentiality_months", a->confidentiality_months);
+  add_nullable_string (builder, "review_cadence", accord_cadence_to_key (a->review_cadence));
+  add_boolean (builder, "legal_review_needed", a->legal_review_needed);
+  add_text_or_null (builder, "legal_requested_on", a->legal_requested_on);
+  add_text_or_null (builder, "legal_done_on", a->legal_done_on);
+
+  json_builder_set_member_name (builder, "kpis");
+  json_builder_begin_array (builder);
+  for (guint i = 0; a->kpis != NULL && i < a->kpis->len; i++)
+    {
+      const AccordKpi *kpi = a->kpis->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_text_or_null (builder, "metric", kpi->metric);
+      add_text_or_null (builder, "target", kpi->target);
+      add_text_or_null (builder, "date", kpi->date);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "deliverables");
+  json_builder_begin_array (builder);
+  for (guint i = 0; a->deliverables != NULL && i < a->deliverables->len; i++)
+    {
+      const AccordDeliverable *d = a->deliverables->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "side", accord_side_to_key (d->side));
+      add_text_or_null (builder, "title", d->title);
+      add_text_or_null (builder, "due", d->due);
+      add_boolean (builder, "done", d->done);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_derived_date (builder, "end_of_term", accord_agreement_end_of_term (a));
+  add_derived_date (builder, "notice_deadline", accord_agreement_notice_deadline (a, today));
+  add_derived_date (builder, "next_renewal", accord_agreement_next_renewal (a, today));
+  add_derived_date (builder, "next_review", accord_agreement_next_review (a, today));
+
+  /* Results only matter to exclusivity; ask the store only then. */
+  if (a->exclusivity != ACCORD_EXCLUSIVITY_NONE)
+    has_results = accord_store_partner_has_results (store, partner);
+  warnings = accord_agreement_get_warnings (a, has_results);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ACCORD_N_AGREEMENT_WARNINGS; i++)
+    if (warnings & (1u << i))
+      json_builder_add_string_value (builder, accord_agreement_warning_to_key (1u << i));
+  json_builder_end_array (builder);
 
   json_builder_end_object (builder);
 }
@@ -152,6 +306,7 @@ static gboolean
 add_partner (JsonBuilder    *builder,
              AccordStore    *store,
              AccordPartner  *partner,
+             GPtrArray      *agreements,
              GError        **error)
 {
   GListModel *contacts;
@@ -216,6 +371,12 @@ add_partner (JsonBuilder    *builder,
     }
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "agreements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; agreements != NULL && i < agreements->len; i++)
+    add_agreement (builder, store, partner, agreements->pdata[i]);
+  json_builder_end_array (builder);
+
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -246,7 +407,21 @@ sort_entry_clear (gpointer data)
  * "priority" (the override, else the band's: "high", "medium", "low", or
  * null when neither says); "stage_history", the stage changes oldest first
  * as {"stage", "date", "note"} plus "revisit_on" for a hold that has one;
- * and "contacts".
+ * "contacts"; and "agreements", newest start first (drafts without a start
+ * before them). An agreement has every stored term under the name of its
+ * CSV column ("id", "title", "status", "status_since", "start",
+ * "term_months", "renewal", "notice_days", "termination_notice_days",
+ * "termination_effect", "ended_on", "revenue_model", "payer", "currency",
+ * "rate_bp", "share_months", "amount_minor", "period", "tiers" as
+ * [{"threshold", "rate_bp"}], "exclusivity", "exclusivity_scope",
+ * "exclusivity_until", "ip_terms", "brand_usage", "confidential",
+ * "confidentiality_months", "review_cadence", "legal_review_needed",
+ * "legal_requested_on", "legal_done_on", "kpis" as [{"metric", "target",
+ * "date"}], "deliverables" as [{"side", "title", "due", "done"}]), enums
+ * as their keys and null for what is not set; then, computed against the
+ * store's today, "end_of_term", "notice_deadline", "next_renewal" (null for
+ * mutual renewal), "next_review" and "warnings", a list of "no-term",
+ * "no-termination", "no-kpi" and "early-exclusivity".
  *
  * Returns: (transfer full) (nullable): the JSON text, in UTF-8, or %NULL
  *   when a partner's history cannot be read
@@ -260,6 +435,8 @@ accord_json_dump_partners_full (AccordStore  *store,
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GArray) entries = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GHashTable) by_partner = NULL;
   GListModel *partners;
   guint n_partners;
 
@@ -281,13 +458,36 @@ accord_json_dump_partners_full (AccordStore  *store,
     }
   g_array_sort (entries, compare_entries);
 
+  /* Every agreement in one query, grouped by partner (in the store's
+   * order: newest start first), rather than one query per partner. */
+  agreements = accord_store_list_all_agreements (store, error);
+  if (agreements == NULL)
+    return NULL;
+  by_partner = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      AccordAgreement *a = agreements->pdata[i];
+      GPtrArray *list = g_hash_table_lookup (by_partner, &a->partner_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_partner, &a->partner_id, list);
+        }
+      g_ptr_array_add (list, a);
+    }
+
   builder = json_builder_new ();
   json_builder_begin_array (builder);
   for (guint i = 0; i < entries->len; i++)
     {
       const SortEntry *entry = &g_array_index (entries, SortEntry, i);
 
-      if (!add_partner (builder, store, entry->partner, error))
+      gint64 id = accord_partner_get_id (entry->partner);
+
+      if (!add_partner (builder, store, entry->partner, g_hash_table_lookup (by_partner, &id),
+                        error))
         return NULL;
     }
   json_builder_end_array (builder);

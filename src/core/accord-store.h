@@ -175,6 +175,14 @@ AccordAgreement *accord_store_get_active_agreement (AccordStore   *self,
 gboolean    accord_store_save_agreement   (AccordStore     *self,
                                            AccordAgreement *agreement,
                                            GError         **error);
+/* Saves several as accord_store_save_agreement() does, all or nothing, in
+ * one transaction (an import). On failure @failed_index (optional) is the
+ * index of the agreement refused (@agreements->len when committing
+ * failed) and nothing is saved. */
+gboolean    accord_store_save_agreements  (AccordStore  *self,
+                                           GPtrArray    *agreements,
+                                           guint        *failed_index,
+                                           GError      **error);
 gboolean    accord_store_delete_agreement (AccordStore *self,
                                            gint64       agreement_id,
                                            GError     **error);
@@ -252,8 +260,54 @@ gboolean    accord_store_set_task_notes  (AccordStore *self,
                                           const char  *notes,
                                           GError     **error);
 
+/* Outreach: dates the run's revisit (step "revisit") @months (6..12,
+ * ACCORD_REVISIT_MIN_MONTHS..MAX) after the run's anchor. */
+gboolean    accord_store_set_revisit_months (AccordStore *self,
+                                             gint64       run_id,
+                                             int          months,
+                                             GError     **error);
+/* Outreach: plans the first call on @date: a "first-call" task whose notes
+ * hold the agenda, and one task per discovery question (steps
+ * "discovery-1".., phase "First call", due on @date) whose notes are the
+ * answers to that question. Joins the partner's latest outreach run, if
+ * any. Returns the call task's id, or 0 with @error. */
+gint64      accord_store_plan_first_call (AccordStore   *self,
+                                          AccordPartner *partner,
+                                          const char    *date,
+                                          GError       **error);
+/* Outreach: the outcome of the conversation on @date (NULL: today). Stops
+ * the follow-up sequence either way. Interested: a follow-up task due the
+ * next day (sum up, propose dates). Not interested: tasks to thank them,
+ * ask why and ask for other partners (due the next day), and the partner
+ * goes On hold with a revisit ACCORD_REVISIT_DEFAULT_MONTHS after @date. */
+gboolean    accord_store_record_outcome  (AccordStore   *self,
+                                          AccordPartner *partner,
+                                          gboolean       interested,
+                                          const char    *date,
+                                          GError       **error);
+
 /* The partner's tracking code, made (unique, from its name) on first use. */
 char       *accord_store_dup_tracking_code (AccordStore   *self,
+                                            AccordPartner *partner,
+                                            GError       **error);
+
+/* Fills template @t with what the workspace knows of @partner: its name,
+ * the primary contact's first name and address, our company
+ * (ACCORD_SETTING_OUR_COMPANY), the benefits from the canvas (their gains,
+ * else our offerings), why they fit (admire), the value proposition and
+ * the latest launch's name. See accord_template_fill() for @out and
+ * @missing. @to (may be NULL) gets the primary contact's address, or
+ * NULL when there is none. */
+void        accord_store_fill_template   (AccordStore    *self,
+                                          AccordPartner  *partner,
+                                          AccordTemplate  t,
+                                          AccordFilled   *out,
+                                          GPtrArray      *missing,
+                                          char          **to);
+/* The partner's tracking link: ACCORD_SETTING_TRACKING_URL tagged with
+ * its tracking code and the latest launch's name (accord_utm_link()).
+ * NULL with @error when the setting is not an http(s) link. */
+char       *accord_store_dup_tracking_link (AccordStore   *self,
                                             AccordPartner *partner,
                                             GError       **error);
 

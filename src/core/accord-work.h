@@ -82,6 +82,8 @@ typedef struct
 const AccordPlaybookStep *accord_playbook_get_steps (AccordPlaybook playbook, guint *n_steps);
 /* The step's due date from @anchor ("YYYY-MM-DD"); NULL if @anchor is not a date. */
 char *accord_playbook_step_due (const AccordPlaybookStep *step, const char *anchor);
+/* The step of @playbook with @key, or NULL (a key no table has any more). */
+const AccordPlaybookStep *accord_playbook_find_step (AccordPlaybook playbook, const char *key);
 
 /* Outreach: the revisit after the last follow-up may be set 6..12 months
  * out from the first email. */
@@ -135,6 +137,7 @@ typedef struct
   char          *stopped_on;
 } AccordRun;
 void accord_run_free (AccordRun *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordRun, accord_run_free)
 
 /* An item of the "what is due" list. */
 typedef enum
@@ -169,6 +172,7 @@ typedef struct
   gint64         agreement_id;  /* ACCORD_DUE_NOTICE */
 } AccordDueItem;
 void accord_due_item_free (AccordDueItem *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordDueItem, accord_due_item_free)
 
 /* ---- Templates (accord-template.c) ---- */
 
@@ -201,8 +205,12 @@ typedef struct
 } AccordMergeFields;
 
 /* The filled template. Missing fields appear as "[missing: partner name]"
- * style markers (translated); each missing field's label is added to
- * @missing (if not NULL). Subject and body are plain text. */
+ * style markers (translated); each missing field's label is added once to
+ * @missing (if not NULL) as a new string: make it with
+ * g_ptr_array_new_with_free_func (g_free). Subject and body are plain
+ * text; merged values lose their line breaks (benefits: one per line, up
+ * to three, as a list), so a value cannot add lines to the subject. Words
+ * in [square brackets] are left for the user to write. */
 typedef struct
 {
   char *subject;
@@ -214,7 +222,7 @@ void      accord_template_fill (AccordTemplate           t,
                                 AccordFilled            *out,
                                 GPtrArray               *missing);
 /* The marker text for a missing field, so views can highlight it: the
- * returned prefix/suffix wrap the label ("[", "]"). */
+ * returned prefix/suffix wrap the label ("[missing: ", "]" in English). */
 const char *accord_template_missing_prefix (void);
 const char *accord_template_missing_suffix (void);
 

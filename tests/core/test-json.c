@@ -119,7 +119,7 @@ static const struct
 /* The members list --json adds to the fields, the id, the two moments and
  * "contacts". */
 static const char * const derived_members[] = {
-  "stage", "stage_since", "fit_score", "fit_band", "priority", "stage_history",
+  "stage", "stage_since", "fit_score", "fit_band", "priority", "stage_history", "agreements",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (full_fields) == ACCORD_N_PARTNER_FIELDS);
