@@ -44,6 +44,11 @@ AccordPartner  *find_one_partner   (AccordStore *store, const char *name, GError
 /* accord-cli-agreements.c: import --agreements FILE.csv */
 int cli_import_agreements (Cli *cli, const char *path, gboolean skip_invalid);
 
+/* accord-cli-results.c: import --referrals, --reviews, --figures FILE.csv */
+int cli_import_referrals (Cli *cli, const char *path, gboolean skip_invalid);
+int cli_import_reviews   (Cli *cli, const char *path, gboolean skip_invalid);
+int cli_import_figures   (Cli *cli, const char *path, gboolean skip_invalid);
+
 /* accord-cli-work.c */
 int cli_command_start    (Cli *cli, int argc, char **argv);
 int cli_command_log      (Cli *cli, int argc, char **argv);

@@ -325,11 +325,23 @@ command_import (Cli   *cli,
 {
   gboolean opt_skip_invalid = FALSE;
   gboolean opt_agreements = FALSE;
+  gboolean opt_referrals = FALSE;
+  gboolean opt_reviews = FALSE;
+  gboolean opt_figures = FALSE;
   const GOptionEntry entries[] = {
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &opt_skip_invalid,
       N_("Import the valid rows and report the others, instead of importing nothing"), NULL },
     { "agreements", 0, 0, G_OPTION_ARG_NONE, &opt_agreements,
       N_("The file holds agreements, one per row, matched to partners by name"), NULL },
+    { "referrals", 0, 0, G_OPTION_ARG_NONE, &opt_referrals,
+      N_("The file holds referrals (partner, date, customer, status, revenue_minor, code)"),
+      NULL },
+    { "reviews", 0, 0, G_OPTION_ARG_NONE, &opt_reviews,
+      N_("The file holds reviews (partner, date, communication, alignment, trust, ease, "
+         "future_potential, red_flags)"), NULL },
+    { "figures", 0, 0, G_OPTION_ARG_NONE, &opt_figures,
+      N_("The file holds monthly figures (partner, month, revenue_minor, referrals, "
+         "conversions, nps, response_hours, joint_initiatives)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -347,8 +359,16 @@ command_import (Cli   *cli,
     return status;
   if (argc != 2)
     return usage_error (_("import needs one CSV file"));
+  if (opt_agreements + opt_referrals + opt_reviews + opt_figures > 1)
+    return usage_error (_("Give only one of --agreements, --referrals, --reviews and --figures"));
   if (opt_agreements)
     return cli_import_agreements (cli, argv[1], opt_skip_invalid);
+  if (opt_referrals)
+    return cli_import_referrals (cli, argv[1], opt_skip_invalid);
+  if (opt_reviews)
+    return cli_import_reviews (cli, argv[1], opt_skip_invalid);
+  if (opt_figures)
+    return cli_import_figures (cli, argv[1], opt_skip_invalid);
 
   /* Read the file before touching the workspace, so a mistyped file name
    * does not leave a new, empty workspace behind. */

@@ -8,6 +8,7 @@
 #include "accord-agreement.h"
 #include "accord-contact.h"
 #include "accord-partner.h"
+#include "accord-results.h"
 #include "accord-stage-change.h"
 #include "accord-store.h"
 
@@ -302,12 +303,49 @@ add_derived (JsonBuilder    *builder,
   return add_stage_history (builder, store, partner, error);
 }
 
+/* Health, the suggested tier and the commission balances, computed for
+ * every partner at once by the store. */
+static void
+add_results (JsonBuilder                *builder,
+             const AccordPartnerResults *results)
+{
+  json_builder_set_member_name (builder, "health_score");
+  json_builder_add_int_value (builder, results->health.score);
+  add_nullable_string (builder, "health_band", accord_health_band_to_key (results->health.band));
+
+  /* Only the inputs that took points, each with what it took. */
+  json_builder_set_member_name (builder, "health_reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ACCORD_N_HEALTH_INPUTS; i++)
+    {
+      const AccordHealthReason *reason = &results->health.reasons[i];
+
+      if (reason->points <= 0)
+        continue;
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "input", accord_health_input_to_key (reason->input));
+      json_builder_set_member_name (builder, "effect");
+      json_builder_add_int_value (builder, -reason->points);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_nullable_string (builder, "suggested_tier", accord_tier_to_key (results->suggested_tier));
+  json_builder_set_member_name (builder, "commission_owed_to_partner");
+  json_builder_add_int_value (builder,
+                              results->ledger[ACCORD_LEDGER_OWED_TO_PARTNER].balance_minor);
+  json_builder_set_member_name (builder, "commission_owed_by_partner");
+  json_builder_add_int_value (builder,
+                              results->ledger[ACCORD_LEDGER_OWED_BY_PARTNER].balance_minor);
+}
+
 static gboolean
-add_partner (JsonBuilder    *builder,
-             AccordStore    *store,
-             AccordPartner  *partner,
-             GPtrArray      *agreements,
-             GError        **error)
+add_partner (JsonBuilder                *builder,
+             AccordStore                *store,
+             AccordPartner              *partner,
+             GPtrArray                  *agreements,
+             const AccordPartnerResults *results,
+             GError                    **error)
 {
   GListModel *contacts;
   guint n_contacts;
@@ -377,6 +415,9 @@ add_partner (JsonBuilder    *builder,
     add_agreement (builder, store, partner, agreements->pdata[i]);
   json_builder_end_array (builder);
 
+  if (results != NULL)
+    add_results (builder, results);
+
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -421,7 +462,15 @@ sort_entry_clear (gpointer data)
  * as their keys and null for what is not set; then, computed against the
  * store's today, "end_of_term", "notice_deadline", "next_renewal" (null for
  * mutual renewal), "next_review" and "warnings", a list of "no-term",
- * "no-termination", "no-kpi" and "early-exclusivity".
+ * "no-termination", "no-kpi" and "early-exclusivity". Last, the partner's
+ * results against the store's today (accord_store_list_results()):
+ * "health_score" (0 to 100), "health_band" ("healthy", "watch" or
+ * "at-risk"), "health_reasons", one {"input", "effect"} per input that
+ * took points ("ratings", "results", "contact" or "red-flags", and the
+ * points taken as a negative integer), "suggested_tier" (a tier key) and
+ * "commission_owed_to_partner" and "commission_owed_by_partner" (the
+ * commission earned minus the ledger's entries, in minor units; negative
+ * when overpaid).
  *
  * Returns: (transfer full) (nullable): the JSON text, in UTF-8, or %NULL
  *   when a partner's history cannot be read
@@ -437,6 +486,7 @@ accord_json_dump_partners_full (AccordStore  *store,
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GPtrArray) agreements = NULL;
   g_autoptr(GHashTable) by_partner = NULL;
+  g_autoptr(GHashTable) results = NULL;
   GListModel *partners;
   guint n_partners;
 
@@ -478,6 +528,11 @@ accord_json_dump_partners_full (AccordStore  *store,
       g_ptr_array_add (list, a);
     }
 
+  /* Health and commission for every partner at once, too. */
+  results = accord_store_list_results (store, error);
+  if (results == NULL)
+    return NULL;
+
   builder = json_builder_new ();
   json_builder_begin_array (builder);
   for (guint i = 0; i < entries->len; i++)
@@ -487,7 +542,7 @@ accord_json_dump_partners_full (AccordStore  *store,
       gint64 id = accord_partner_get_id (entry->partner);
 
       if (!add_partner (builder, store, entry->partner, g_hash_table_lookup (by_partner, &id),
-                        error))
+                        g_hash_table_lookup (results, &id), error))
         return NULL;
     }
   json_builder_end_array (builder);

@@ -1094,9 +1094,12 @@ accord_store_partner_has_results (AccordStore   *self,
   if (stage == ACCORD_STAGE_GROWING || stage == ACCORD_STAGE_OPTIMIZING)
     return TRUE;
 
+  /* Having been Growing or Optimizing, or a converted referral. */
   stmt = _accord_store_get_stmt (self,
                                  "SELECT 1 FROM stage_change WHERE partner_id = ?1 "
-                                 "AND stage IN ('growing', 'optimizing') LIMIT 1",
+                                 "AND stage IN ('growing', 'optimizing') UNION ALL "
+                                 "SELECT 1 FROM referral WHERE partner_id = ?1 "
+                                 "AND status = 'converted' LIMIT 1",
                                  NULL);
   if (stmt == NULL)
     return FALSE;

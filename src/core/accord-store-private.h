@@ -34,5 +34,6 @@ void          _accord_store_rollback  (AccordStore *self);
 char         *_accord_store_now_utc   (void);   /* "2026-11-21T13:00:00Z" */
 void          _accord_store_emit_agreements_changed (AccordStore *self, AccordPartner *partner);
 void          _accord_store_emit_work_changed       (AccordStore *self, AccordPartner *partner);
+void          _accord_store_emit_results_changed    (AccordStore *self, AccordPartner *partner);
 
 G_END_DECLS

@@ -56,6 +56,7 @@ enum {
   SIGNAL_PARTNER_CHANGED,
   SIGNAL_AGREEMENTS_CHANGED,
   SIGNAL_WORK_CHANGED,
+  SIGNAL_RESULTS_CHANGED,
   N_SIGNALS
 };
 
@@ -368,6 +369,14 @@ accord_store_class_init (AccordStoreClass *klass)
   signals[SIGNAL_WORK_CHANGED] = g_signal_new ("work-changed", G_TYPE_FROM_CLASS (klass),
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                G_TYPE_NONE, 1, ACCORD_TYPE_PARTNER);
+
+  /**
+   * AccordStore::results-changed:
+   * @partner: the partner whose referrals, reviews, figures or ledger changed
+   */
+  signals[SIGNAL_RESULTS_CHANGED] = g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                  G_TYPE_NONE, 1, ACCORD_TYPE_PARTNER);
 
   /* The migrations live in resources; a static library does not keep a
    * constructor alive, so register them by hand, once. */
@@ -2136,4 +2145,11 @@ _accord_store_emit_work_changed (AccordStore   *self,
                                  AccordPartner *partner)
 {
   g_signal_emit (self, signals[SIGNAL_WORK_CHANGED], 0, partner);
+}
+
+void
+_accord_store_emit_results_changed (AccordStore   *self,
+                                    AccordPartner *partner)
+{
+  g_signal_emit (self, signals[SIGNAL_RESULTS_CHANGED], 0, partner);
 }

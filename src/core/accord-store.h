@@ -10,6 +10,7 @@
 #include "accord-contact.h"
 #include "accord-agreement.h"
 #include "accord-work.h"
+#include "accord-results.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,7 @@ typedef enum
 GQuark accord_store_error_quark (void);
 
 /* The newest schema version this build knows (PRAGMA user_version). */
-#define ACCORD_SCHEMA_VERSION 5
+#define ACCORD_SCHEMA_VERSION 6
 
 typedef enum
 {
@@ -199,7 +200,7 @@ GPtrArray  *accord_store_list_agreement_changes (AccordStore *self,
                                                  gint64       agreement_id,
                                                  GError     **error);
 /* Whether the partnership has shown results yet: it has reached Growing or
- * Optimizing at some point (referrals will count here once recorded). */
+ * Optimizing at some point, or has a converted referral. */
 gboolean    accord_store_partner_has_results (AccordStore   *self,
                                               AccordPartner *partner);
 
@@ -318,5 +319,105 @@ char       *accord_store_dup_tracking_link (AccordStore   *self,
 GPtrArray  *accord_store_list_due        (AccordStore *self,
                                           int          days,
                                           GError     **error);
+
+/* ---- Results (accord-store-results.c) ----
+ * Referrals, reviews, monthly figures and the ledger. Every change emits
+ * "results-changed" with the partner. Saving validates the record (see
+ * accord-results.h) and refuses a partner that is unknown or in the trash. */
+
+/* Inserts (id 0; sets @referral->id) or updates, normalized first
+ * (accord_referral_normalize(), written back to @referral). */
+gboolean    accord_store_save_referral    (AccordStore    *self,
+                                           AccordReferral *referral,
+                                           GError        **error);
+/* Several, all or nothing, in one transaction (an import). On failure
+ * @failed_index (optional) is the index of the one refused
+ * (@referrals->len when committing failed) and nothing is saved. */
+gboolean    accord_store_save_referrals   (AccordStore  *self,
+                                           GPtrArray    *referrals,
+                                           guint        *failed_index,
+                                           GError      **error);
+gboolean    accord_store_delete_referral  (AccordStore *self,
+                                           gint64       referral_id,
+                                           GError     **error);
+/* The partner's referrals (AccordReferral), newest first. */
+GPtrArray  *accord_store_list_referrals   (AccordStore   *self,
+                                           AccordPartner *partner,
+                                           GError       **error);
+
+/* Reviews: as referrals. Listed newest first (by date, then entry). */
+gboolean    accord_store_save_review      (AccordStore  *self,
+                                           AccordReview *review,
+                                           GError      **error);
+gboolean    accord_store_save_reviews     (AccordStore  *self,
+                                           GPtrArray    *reviews,
+                                           guint        *failed_index,
+                                           GError      **error);
+gboolean    accord_store_delete_review    (AccordStore *self,
+                                           gint64       review_id,
+                                           GError     **error);
+GPtrArray  *accord_store_list_reviews     (AccordStore   *self,
+                                           AccordPartner *partner,
+                                           GError       **error);
+/* The latest review on or before today, or NULL (no error) when none. */
+AccordReview *accord_store_get_latest_review (AccordStore   *self,
+                                              AccordPartner *partner,
+                                              GError       **error);
+
+/* Monthly figures, one row per partner and month: setting a month that
+ * has figures replaces them. */
+gboolean    accord_store_set_figures      (AccordStore   *self,
+                                           AccordFigures *figures,
+                                           GError       **error);
+gboolean    accord_store_set_figures_many (AccordStore  *self,
+                                           GPtrArray    *figures,
+                                           guint        *failed_index,
+                                           GError      **error);
+gboolean    accord_store_delete_figures   (AccordStore   *self,
+                                           AccordPartner *partner,
+                                           const char    *month,
+                                           GError       **error);
+/* The partner's figures (AccordFigures), oldest month first. */
+GPtrArray  *accord_store_list_figures     (AccordStore   *self,
+                                           AccordPartner *partner,
+                                           GError       **error);
+
+/* The ledger: payments the user records (sets @entry->id). */
+gboolean    accord_store_add_ledger_entry    (AccordStore       *self,
+                                              AccordLedgerEntry *entry,
+                                              GError           **error);
+gboolean    accord_store_delete_ledger_entry (AccordStore *self,
+                                              gint64       entry_id,
+                                              GError     **error);
+/* The partner's entries (AccordLedgerEntry), newest first. */
+GPtrArray  *accord_store_list_ledger_entries (AccordStore   *self,
+                                              AccordPartner *partner,
+                                              GError       **error);
+
+/* Health against today: the latest review on or before today, the active
+ * agreement's KPIs against the figures from its start to today's month
+ * (accord_kpi_achievements()) and the latest activity on or before today.
+ * The reasons say what each input took. */
+gboolean    accord_store_get_health       (AccordStore   *self,
+                                           AccordPartner *partner,
+                                           AccordHealth  *out,
+                                           GError       **error);
+/* The health as of each review on or before today (AccordHealthPoint),
+ * oldest first: that review, the figures and contacts up to its date,
+ * the KPIs of the agreement active today. Empty without reviews. */
+GArray     *accord_store_list_health_history (AccordStore   *self,
+                                              AccordPartner *partner,
+                                              GError       **error);
+/* Health, suggested tier and commission balances (commission earned under
+ * the partner's agreements minus the ledger entries), against today. */
+gboolean    accord_store_get_results      (AccordStore          *self,
+                                           AccordPartner        *partner,
+                                           AccordPartnerResults *out,
+                                           GError              **error);
+/* The same for every partner not in the trash, in a fixed number of
+ * queries however many partners there are: a table from the partner id
+ * (gint64 *) to its AccordPartnerResults (owned by the table). */
+GHashTable *accord_store_list_results     (AccordStore  *self,
+                                           GError      **error);
 
 G_END_DECLS

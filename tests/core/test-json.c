@@ -120,6 +120,8 @@ static const struct
  * "contacts". */
 static const char * const derived_members[] = {
   "stage", "stage_since", "fit_score", "fit_band", "priority", "stage_history", "agreements",
+  "health_score", "health_band", "health_reasons", "suggested_tier",
+  "commission_owed_to_partner", "commission_owed_by_partner",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (full_fields) == ACCORD_N_PARTNER_FIELDS);
