@@ -9,6 +9,7 @@
 #include "accord-application.h"
 #include "accord-demo.h"
 #include "accord-form.h"
+#include "accord-notify.h"
 #include "accord-store.h"
 #include "accord-window.h"
 
@@ -25,6 +26,7 @@ struct _AccordApplication
   GMenu *recent_menu;
   GCancellable *cancellable;
   char *requested_workspace;
+  AccordNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, ADW_TYPE_APPLICATION)
@@ -129,6 +131,8 @@ accord_application_open_workspace (AccordApplication *self,
 
   remember_workspace (self, path);
   gtk_window_present (GTK_WINDOW (window));
+  if (self->notifier != NULL)
+    accord_notifier_check (self->notifier, accord_window_get_store (window));
   return TRUE;
 }
 
@@ -498,6 +502,7 @@ accord_application_startup (GApplication *app)
                                          help_accels);
 
   rebuild_recent_menu (self);
+  self->notifier = accord_notifier_new (GTK_APPLICATION (app));
 }
 
 static void
@@ -518,6 +523,7 @@ accord_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->notifier);
 
   G_OBJECT_CLASS (accord_application_parent_class)->dispose (object);
 }

@@ -9,6 +9,8 @@
 
 #include "accord-activity-group.h"
 #include "accord-agreement-summary.h"
+#include "accord-health-group.h"
+#include "accord-partner-chart.h"
 #include "accord-task-group.h"
 #include "accord-contact-row.h"
 #include "accord-form.h"
@@ -32,6 +34,8 @@ struct _AccordPartnerPage
   AccordTaskGroup *task_group;
   AccordAgreementSummary *agreement_summary;
   AccordActivityGroup *activity_group;
+  AccordHealthGroup *health_group;
+  AccordPartnerChart *partner_chart;
 
   /* Per field: the widget, whether it waits to be saved, whether its text
    * was refused. */
@@ -360,6 +364,15 @@ partner_notify_cb (AccordPartnerPage *self,
     update_fit (self);
   else if (g_str_equal (pspec->name, "stage") || g_str_equal (pspec->name, "stage-since"))
     update_stage (self);
+  else if (g_str_equal (pspec->name, "tier"))
+    {
+      /* Set elsewhere (the suggested tier, its undo): show it, without saving it again. */
+      gboolean was_loading = self->loading;
+
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->tier_row, accord_partner_get_tier (self->partner));
+      self->loading = was_loading;
+    }
 }
 
 /* Drafts */
@@ -1110,6 +1123,10 @@ accord_partner_page_class_init (AccordPartnerPageClass *klass)
   g_type_ensure (ACCORD_TYPE_TASK_GROUP);
   g_type_ensure (ACCORD_TYPE_AGREEMENT_SUMMARY);
   g_type_ensure (ACCORD_TYPE_ACTIVITY_GROUP);
+  g_type_ensure (ACCORD_TYPE_HEALTH_GROUP);
+  g_type_ensure (ACCORD_TYPE_PARTNER_CHART);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, health_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, partner_chart);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, task_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, agreement_summary);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, activity_group);
@@ -1257,6 +1274,8 @@ accord_partner_page_set_store (AccordPartnerPage *self,
   accord_task_group_set_store (self->task_group, store);
   accord_agreement_summary_set_store (self->agreement_summary, store);
   accord_activity_group_set_store (self->activity_group, store);
+  accord_health_group_set_store (self->health_group, store);
+  accord_partner_chart_set_store (self->partner_chart, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1294,6 +1313,8 @@ accord_partner_page_set_partner (AccordPartnerPage *self,
   accord_task_group_set_partner (self->task_group, partner);
   accord_agreement_summary_set_partner (self->agreement_summary, partner);
   accord_activity_group_set_partner (self->activity_group, partner);
+  accord_health_group_set_partner (self->health_group, partner);
+  accord_partner_chart_set_partner (self->partner_chart, partner);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
 }
 

@@ -7,7 +7,16 @@
 
 #include "accord-window.h"
 #include "accord-agreements-view.h"
+#include "accord-backup-dialog.h"
 #include "accord-board.h"
+#include "accord-export-dialog.h"
+#include "accord-import-wizard.h"
+#include "accord-merge-dialog.h"
+#include "accord-overlap-dialog.h"
+#include "accord-report-dialog.h"
+#include "accord-workspace-dialog.h"
+#include "accord-lifecycle.h"
+#include "accord-dashboard-view.h"
 #include "accord-due-view.h"
 #include "accord-form.h"
 #include "accord-goal-dialog.h"
@@ -61,7 +70,9 @@ struct _AccordWindow
   AdwBin *agreements_bin;
   AccordDueView *due_view;
   AdwBin *due_bin;
-  /* "list", "board", "agreements" or "due". */
+  AccordDashboardView *dashboard_view;
+  AdwBin *dashboard_bin;
+  /* "list", "board", "agreements", "due" or "dashboard". */
   char *view;
 };
 
@@ -164,6 +175,16 @@ update_other_views (AccordWindow *self)
     }
   if (self->due_view != NULL)
     accord_due_view_set_store (self->due_view, self->store);
+
+  if (self->dashboard_view == NULL && g_strcmp0 (self->view, "dashboard") == 0)
+    {
+      self->dashboard_view = ACCORD_DASHBOARD_VIEW (accord_dashboard_view_new ());
+      adw_bin_set_child (self->dashboard_bin, GTK_WIDGET (self->dashboard_view));
+      g_signal_connect_swapped (self->dashboard_view, "partner-activated",
+                                G_CALLBACK (board_activated_cb), self);
+    }
+  if (self->dashboard_view != NULL)
+    accord_dashboard_view_set_store (self->dashboard_view, self->store);
 }
 
 static void
@@ -603,6 +624,33 @@ edit_goal_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The data actions: each opens its own dialog, from its own file. */
+static void
+data_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.import-csv"))
+    accord_import_wizard_present (self);
+  else if (g_str_equal (action_name, "win.export"))
+    accord_export_dialog_present (self);
+  else if (g_str_equal (action_name, "win.report"))
+    accord_report_dialog_present (self);
+  else if (g_str_equal (action_name, "win.overlap"))
+    accord_overlap_dialog_present (self);
+  else if (g_str_equal (action_name, "win.backups"))
+    accord_backup_dialog_present (self);
+  else if (g_str_equal (action_name, "win.workspace-settings"))
+    accord_workspace_dialog_present (self);
+  else if (g_str_equal (action_name, "win.merge-partner") && selected_partner (self) != NULL)
+    accord_merge_dialog_present (self, selected_partner (self));
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -798,10 +846,18 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, board_bin);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, agreements_bin);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, due_bin);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, dashboard_bin);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "win.toggle-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-view", NULL, toggle_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.overlap", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.workspace-settings", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-partner", NULL, data_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "list");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
@@ -810,6 +866,8 @@ accord_window_class_init (AccordWindowClass *klass)
                                        "win.view", "s", "agreements");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
                                        "win.view", "s", "due");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK,
+                                       "win.view", "s", "dashboard");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_button_content);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sort_dropdown);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
@@ -948,6 +1006,8 @@ accord_window_set_store (AccordWindow *self,
     accord_agreements_view_set_store (self->agreements_view, store);
   if (self->due_view != NULL)
     accord_due_view_set_store (self->due_view, store);
+  if (self->dashboard_view != NULL)
+    accord_dashboard_view_set_store (self->dashboard_view, store);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   self->sort_model = NULL;
@@ -1087,6 +1147,7 @@ accord_window_open_workspace (AccordWindow  *self,
 {
   g_autoptr(AccordStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *today;
 
   g_return_val_if_fail (ACCORD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1101,6 +1162,11 @@ accord_window_open_workspace (AccordWindow  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  /* Tests and screenshots pin the day every date is computed from. */
+  today = g_getenv ("ACCORD_TODAY");
+  if (today != NULL && accord_date_is_valid (today))
+    accord_store_set_today (store, today);
 
   accord_window_set_store (self, store);
   return TRUE;
@@ -1127,7 +1193,7 @@ accord_window_set_view (AccordWindow *self,
   g_return_if_fail (ACCORD_IS_WINDOW (self));
 
   if (g_strcmp0 (view, "board") != 0 && g_strcmp0 (view, "agreements") != 0 &&
-      g_strcmp0 (view, "due") != 0)
+      g_strcmp0 (view, "due") != 0 && g_strcmp0 (view, "dashboard") != 0)
     view = "list";
   if (g_strcmp0 (self->view, view) == 0)
     return;

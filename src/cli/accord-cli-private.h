@@ -55,4 +55,7 @@ int cli_command_log      (Cli *cli, int argc, char **argv);
 int cli_command_due      (Cli *cli, int argc, char **argv);
 int cli_command_template (Cli *cli, int argc, char **argv);
 
+/* accord-cli-chart.c */
+int cli_command_chart    (Cli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -702,6 +702,7 @@ static const struct
   { "log", N_("Record an activity with a partner"), cli_command_log },
   { "due", N_("Show what is due"), cli_command_due },
   { "template", N_("Print a filled template"), cli_command_template },
+  { "chart", N_("Draw a chart into a PNG, SVG or PDF file"), cli_command_chart },
 };
 
 static char *
