@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-agreement-dialog.h"
+#include "accord-workspace.h"
 
 #include "accord-form.h"
 #include "accord-lifecycle.h"
@@ -1562,6 +1563,9 @@ accord_agreement_dialog_new (GtkWindow             *parent,
   self->original = agreement != NULL ? accord_agreement_copy (agreement)
                                      : accord_agreement_new (accord_partner_get_id (partner));
   self->has_results = accord_store_partner_has_results (store, partner);
+  /* A new agreement starts in the workspace's currency. */
+  if (agreement == NULL && self->original->currency == NULL)
+    self->original->currency = accord_workspace_dup_currency (store);
 
   gtk_window_set_title (GTK_WINDOW (self),
                         self->original->id != 0 ? _("Edit Agreement") : _("New Agreement"));

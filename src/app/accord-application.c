@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "accord-application.h"
+#include "accord-backup-dialog.h"
 #include "accord-demo.h"
 #include "accord-form.h"
 #include "accord-notify.h"
@@ -130,6 +131,8 @@ accord_application_open_workspace (AccordApplication *self,
     }
 
   remember_workspace (self, path);
+  /* Once a day, a copy into the backup folder, in a thread, silently. */
+  accord_backup_auto_in_background (accord_window_get_store (window));
   gtk_window_present (GTK_WINDOW (window));
   if (self->notifier != NULL)
     accord_notifier_check (self->notifier, accord_window_get_store (window));

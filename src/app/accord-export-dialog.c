@@ -5,9 +5,278 @@
 
 #include "accord-export-dialog.h"
 
+#include "accord-export.h"
+#include "accord-store.h"
 #include "accord-window.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+/* What the user chose, carried from the choice to the file chooser and on
+ * to the thread that writes. */
+typedef struct
+{
+  AccordWindow       *window;   /* owned */
+  AccordExportFormat  format;
+  AccordExportWhat    what;
+  char               *store_path;
+  char               *today;
+  char               *file_path;
+  char               *display_name;
+  AdwComboRow        *format_row;
+  AdwComboRow        *what_row;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->window);
+  g_free (job->store_path);
+  g_free (job->today);
+  g_free (job->file_path);
+  g_free (job->display_name);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+/* In a worker thread, on its own connection: the window's store belongs to
+ * the main thread, and the UI must not wait for the file. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  store = accord_store_open (job->store_path, ACCORD_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  accord_store_set_today (store, job->today);
+
+  if (!accord_export_to_file (store, job->format, job->what, job->file_path, &n, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_int (task, n);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *message = NULL;
+  gssize n;
+
+  n = g_task_propagate_int (G_TASK (result), &error);
+  if (n < 0)
+    {
+      message = g_strdup_printf (_("Could not export: %s"), error->message);
+    }
+  else
+    {
+      count = accord_export_dup_count_text (job->format, job->what, n);
+      /* TRANSLATORS: "Exported 12 partners to partners.csv" */
+      message = g_strdup_printf (_("Exported %s to %s"), count, job->display_name);
+    }
+
+  {
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+    AdwToast *toast = adw_toast_new (escaped);
+
+    adw_toast_set_timeout (toast, error != NULL ? 0 : 5);
+    accord_window_add_toast (job->window, toast);
+  }
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *native,
+                int              response,
+                gpointer         user_data)
+{
+  g_autoptr(ExportJob) job = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+
+  if (file == NULL)
+    return;
+
+  job->file_path = g_file_get_path (file);
+  if (job->file_path == NULL)
+    {
+      accord_window_add_toast (job->window,
+                               adw_toast_new (_("Could not export: choose a local file")));
+      return;
+    }
+  job->display_name = g_file_get_basename (file);
+
+  task = g_task_new (NULL, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, file_chosen_cb);
+  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+choose_file (ExportJob *job)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+  const char *extension = accord_export_format_to_key (job->format);
+
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (job->window),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  if (job->format == ACCORD_EXPORT_FORMAT_CSV)
+    /* TRANSLATORS: a file name, "partners.csv"; %s is "partners", "contacts" or "tasks". */
+    name = g_strdup_printf (_("%s.%s"), accord_export_what_to_key (job->what), extension);
+  else if (job->format == ACCORD_EXPORT_FORMAT_JSON)
+    name = g_strdup_printf (_("workspace.%s"), extension);
+  else if (job->format == ACCORD_EXPORT_FORMAT_ICS)
+    name = g_strdup_printf (_("due.%s"), extension);
+  else
+    name = g_strdup_printf (_("contacts.%s"), extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect (native, "response", G_CALLBACK (file_chosen_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+format_changed_cb (AdwComboRow *row,
+                   GParamSpec  *pspec,
+                   AdwComboRow *what_row)
+{
+  gtk_widget_set_visible (GTK_WIDGET (what_row),
+                          adw_combo_row_get_selected (row) == ACCORD_EXPORT_FORMAT_CSV);
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             gpointer          user_data)
+{
+  g_autoptr(ExportJob) job = user_data;
+
+  if (!g_str_equal (response, "export"))
+    return;
+
+  job->format = adw_combo_row_get_selected (job->format_row);
+  job->what = adw_combo_row_get_selected (job->what_row);
+  job->format_row = NULL;
+  job->what_row = NULL;
+  choose_file (g_steal_pointer (&job));
+}
+
+static GtkStringList *
+make_labels (guint        n,
+             const char *(*get_label) (guint))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, get_label (i));
+  return list;
+}
+
+static const char *
+format_label (guint i)
+{
+  return accord_export_format_get_label (i);
+}
+
+static const char *
+what_label (guint i)
+{
+  return accord_export_what_get_label (i);
+}
+
+/**
+ * accord_export_dialog_present:
+ * @window: the window whose workspace to export
+ *
+ * Asks what to export and where, then writes the file in a thread with
+ * its own connection to the workspace and says how it went in a toast.
+ */
 void
 accord_export_dialog_present (AccordWindow *window)
 {
+  AccordStore *store;
+  GtkWidget *dialog;
+  GtkWidget *group;
+  AdwComboRow *format_row;
+  AdwComboRow *what_row;
+  g_autoptr(GtkStringList) formats = NULL;
+  g_autoptr(GtkStringList) whats = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ACCORD_IS_WINDOW (window));
+
+  store = accord_window_get_store (window);
+  if (store == NULL)
+    {
+      accord_window_add_toast (window, adw_toast_new (_("Open a workspace to export it")));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Export"),
+                                   _("Choose what to export. CSV opens in spreadsheets; the "
+                                     "full JSON export can be imported into a new workspace; "
+                                     "the calendar and contacts open in calendar and address "
+                                     "book programs."));
+
+  formats = make_labels (ACCORD_N_EXPORT_FORMATS, format_label);
+  whats = make_labels (ACCORD_N_EXPORT_WHATS, what_label);
+
+  format_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format_row), _("Format"));
+  adw_combo_row_set_model (format_row, G_LIST_MODEL (formats));
+
+  what_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (what_row), _("Records"));
+  adw_combo_row_set_model (what_row, G_LIST_MODEL (whats));
+  g_signal_connect_object (format_row, "notify::selected", G_CALLBACK (format_changed_cb),
+                           what_row, 0);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (format_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (what_row));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (window);
+  job->store_path = g_strdup (accord_store_get_path (store));
+  job->today = g_strdup (accord_store_get_today (store));
+  job->format_row = format_row;
+  job->what_row = what_row;
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), job);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }

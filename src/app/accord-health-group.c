@@ -373,10 +373,29 @@ show_health (AccordHealthGroup  *self,
 
   G_STATIC_ASSERT (G_N_ELEMENTS (band_classes) == ACCORD_N_HEALTH_BANDS);
 
-  gtk_label_set_text (self->score_label, score);
-  gtk_label_set_text (self->band_label, band);
   for (guint i = 0; i < G_N_ELEMENTS (band_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->band_label), band_classes[i]);
+
+  /* Without a review there is too little to judge by: a partner nobody
+   * has looked at is not "healthy". The portfolio chart agrees. The
+   * reasons below still say what would count. */
+  if (!health->has_review)
+    {
+      gtk_label_set_text (self->score_label, "–");
+      gtk_label_set_text (self->band_label, _("Not scored yet"));
+      adw_action_row_set_subtitle (self->score_row,
+                                   _("A score needs a first review. Until then, this is what would count:"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Not scored yet: no review"), -1);
+      show_reasons (self, latest);
+      return;
+    }
+
+  adw_action_row_set_subtitle (self->score_row,
+                               _("Out of 100: healthy from 70, watch from 40, at risk below"));
+  gtk_label_set_text (self->score_label, score);
+  gtk_label_set_text (self->band_label, band);
   gtk_widget_add_css_class (GTK_WIDGET (self->band_label), band_classes[health->band]);
   /* Translators: the health score and its band: "72 of 100, Healthy". */
   description = g_strdup_printf (_("%d of 100, %s"), health->score, band);

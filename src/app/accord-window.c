@@ -15,6 +15,7 @@
 #include "accord-overlap-dialog.h"
 #include "accord-report-dialog.h"
 #include "accord-workspace-dialog.h"
+#include "accord-workspace.h"
 #include "accord-lifecycle.h"
 #include "accord-dashboard-view.h"
 #include "accord-due-view.h"
@@ -109,7 +110,8 @@ update_title (AccordWindow *self)
   AccordPartner *partner = accord_partner_page_get_partner (self->partner_page);
   g_autofree char *basename = NULL;
 
-  if (self->store != NULL)
+  /* The workspace's display name, when it has one, else its file name. */
+  if (self->store != NULL && (basename = accord_workspace_dup_name (self->store)) == NULL)
     basename = g_path_get_basename (accord_store_get_path (self->store));
 
   /* The title follows renames through a binding on the partner's name. */

@@ -7,7 +7,18 @@
 
 G_BEGIN_DECLS
 
-/* The workspace's own settings: its name, our company's name, the currency. */
-void accord_workspace_dialog_present (AccordWindow *window);
+#define ACCORD_TYPE_WORKSPACE_DIALOG (accord_workspace_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (AccordWorkspaceDialog, accord_workspace_dialog, ACCORD, WORKSPACE_DIALOG,
+                      AdwPreferencesWindow)
+
+/* The workspace's own settings: its name, our company's name, the currency
+ * and how many backups are kept. Each row saves when applied; a bad value
+ * shows an inline error and keeps what was typed. */
+GtkWidget *accord_workspace_dialog_new     (AccordWindow *window);
+void       accord_workspace_dialog_present (AccordWindow *window);
+/* Saves every row; FALSE when one was refused (it shows why). */
+gboolean   accord_workspace_dialog_save    (AccordWorkspaceDialog *self);
+/* "name", "company", "currency" or "keep": the row, for tests. */
+GtkWidget *accord_workspace_dialog_get_row (AccordWorkspaceDialog *self, const char *which);
 
 G_END_DECLS

@@ -58,4 +58,16 @@ int cli_command_template (Cli *cli, int argc, char **argv);
 /* accord-cli-chart.c */
 int cli_command_chart    (Cli *cli, int argc, char **argv);
 
+/* accord-cli-report.c, accord-cli-overlap.c */
+int cli_command_report   (Cli *cli, int argc, char **argv);
+int cli_command_overlap  (Cli *cli, int argc, char **argv);
+
+/* accord-cli-export.c: export, and import --json FILE */
+int cli_command_export   (Cli *cli, int argc, char **argv);
+int cli_import_json      (Cli *cli, const char *path);
+
+/* accord-cli-backup.c */
+int cli_command_backup   (Cli *cli, int argc, char **argv);
+int cli_command_restore  (Cli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -328,7 +328,16 @@ command_import (Cli   *cli,
   gboolean opt_referrals = FALSE;
   gboolean opt_reviews = FALSE;
   gboolean opt_figures = FALSE;
+  gboolean opt_json = FALSE;
+  g_auto(GStrv) opt_map = NULL;
+  g_autofree char *opt_match = NULL;
   const GOptionEntry entries[] = {
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_map,
+      N_("Fill FIELD from the column headed COLUMN (repeatable; FIELD “ignore” leaves it out)"),
+      N_("COLUMN=FIELD") },
+    { "match", 0, 0, G_OPTION_ARG_STRING, &opt_match,
+      N_("Update the partner with the same name, website domain or contact email instead of "
+         "adding another"), N_("name|domain|email") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &opt_skip_invalid,
       N_("Import the valid rows and report the others, instead of importing nothing"), NULL },
     { "agreements", 0, 0, G_OPTION_ARG_NONE, &opt_agreements,
@@ -342,6 +351,8 @@ command_import (Cli   *cli,
     { "figures", 0, 0, G_OPTION_ARG_NONE, &opt_figures,
       N_("The file holds monthly figures (partner, month, revenue_minor, referrals, "
          "conversions, nps, response_hours, joint_initiatives)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
+      N_("The file is a full JSON export; the workspace must have no partners yet"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -351,7 +362,8 @@ command_import (Cli   *cli,
   g_autoptr(AccordImportReport) report = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autofree char *contents = NULL;
-  AccordImportFlags flags = ACCORD_IMPORT_DEFAULT;
+  AccordImportOptions options = { 0, };
+  g_autoptr(GHashTable) mapping = NULL;
   gsize length = 0;
   int status;
 
@@ -361,6 +373,12 @@ command_import (Cli   *cli,
     return usage_error (_("import needs one CSV file"));
   if (opt_agreements + opt_referrals + opt_reviews + opt_figures > 1)
     return usage_error (_("Give only one of --agreements, --referrals, --reviews and --figures"));
+  if (opt_json && (opt_agreements || opt_referrals || opt_reviews || opt_figures))
+    return usage_error (_("--json is a whole workspace; give no other kind of file with it"));
+  if (opt_json && opt_skip_invalid)
+    return usage_error (_("--json imports everything or nothing; it takes no --skip-invalid"));
+  if (opt_json)
+    return cli_import_json (cli, argv[1]);
   if (opt_agreements)
     return cli_import_agreements (cli, argv[1], opt_skip_invalid);
   if (opt_referrals)
@@ -369,6 +387,31 @@ command_import (Cli   *cli,
     return cli_import_reviews (cli, argv[1], opt_skip_invalid);
   if (opt_figures)
     return cli_import_figures (cli, argv[1], opt_skip_invalid);
+
+  if (opt_match != NULL && !accord_import_match_from_key (opt_match, &options.match))
+    return usage_error (_("--match takes name, domain or email"));
+  for (guint i = 0; opt_map != NULL && opt_map[i] != NULL; i++)
+    {
+      const char *equals = strrchr (opt_map[i], '=');
+      const char *target = equals != NULL ? equals + 1 : NULL;
+
+      if (equals == NULL || equals == opt_map[i] ||
+          (*target != '\0' && !g_str_equal (target, "ignore") &&
+           !g_strv_contains (accord_import_list_targets (), target)))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) accord_import_list_targets ());
+          g_autofree char *message =
+            g_strdup_printf (_("--map takes COLUMN=FIELD, FIELD being ignore or one of: %s"),
+                             known);
+
+          return usage_error (message);
+        }
+      if (mapping == NULL)
+        mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (mapping, g_strndup (opt_map[i], equals - opt_map[i]),
+                           g_strdup (target));
+    }
+  options.mapping = mapping;
 
   /* Read the file before touching the workspace, so a mistyped file name
    * does not leave a new, empty workspace behind. */
@@ -381,9 +424,9 @@ command_import (Cli   *cli,
     return fail (error);
 
   if (opt_skip_invalid)
-    flags |= ACCORD_IMPORT_SKIP_INVALID;
+    options.flags |= ACCORD_IMPORT_SKIP_INVALID;
 
-  if (!accord_import_csv (store, data, flags, &report, NULL, &error))
+  if (!accord_import_csv_full (store, data, &options, &report, NULL, &error))
     {
       guint n_more = report != NULL && report->problems->len > 1 ? report->problems->len - 1 : 0;
 
@@ -404,8 +447,13 @@ command_import (Cli   *cli,
       return fail (error);
     }
 
-  g_print (ngettext ("Imported %u partner.\n", "Imported %u partners.\n", report->n_imported),
-           report->n_imported);
+  if (report->n_updated > 0)
+    g_print (ngettext ("Imported %u partner: %u new, %u updated.\n",
+                       "Imported %u partners: %u new, %u updated.\n", report->n_imported),
+             report->n_imported, report->n_created, report->n_updated);
+  else
+    g_print (ngettext ("Imported %u partner.\n", "Imported %u partners.\n", report->n_imported),
+             report->n_imported);
 
   for (guint i = 0; i < report->problems->len; i++)
     {
@@ -703,6 +751,11 @@ static const struct
   { "due", N_("Show what is due"), cli_command_due },
   { "template", N_("Print a filled template"), cli_command_template },
   { "chart", N_("Draw a chart into a PNG, SVG or PDF file"), cli_command_chart },
+  { "report", N_("Write the portfolio or a partner report as a PDF file"), cli_command_report },
+  { "overlap", N_("Compare our customer list with a partner's"), cli_command_overlap },
+  { "export", N_("Export as CSV, JSON, iCalendar or vCard"), cli_command_export },
+  { "backup", N_("Back up the workspace"), cli_command_backup },
+  { "restore", N_("Restore the workspace from a backup"), cli_command_restore },
 };
 
 static char *

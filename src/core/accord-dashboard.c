@@ -170,7 +170,7 @@ load_partners (Compute *c)
 
   c->n_rows = g_list_model_get_n_items (partners);
   c->rows = g_new0 (Row, MAX (c->n_rows, 1));
-  c->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  c->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < c->n_rows; i++)
     {
       g_autoptr(AccordPartner) partner = g_list_model_get_item (partners, i);

@@ -1015,29 +1015,36 @@ static char *
 strip_currency (const char *text)
 {
   static const char *const symbols[] = { "€", "$", "£", "¥" };
-  char *s = dup_trimmed (text);
+  g_autofree char *s = dup_trimmed (text);
+  const char *start = s;
   size_t len;
 
+  /* The text is cut by moving @start and writing ends, never by moving
+   * bytes around. */
   for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
     {
       size_t n = strlen (symbols[i]);
 
-      if (g_str_has_prefix (s, symbols[i]))
-        memmove (s, s + n, strlen (s + n) + 1);
-      else if (g_str_has_suffix (s, symbols[i]))
+      if (g_str_has_prefix (start, symbols[i]))
+        start += n;
+      else if (g_str_has_suffix (start, symbols[i]))
         s[strlen (s) - n] = '\0';
     }
-  g_strstrip (s);
+  while (g_ascii_isspace (*start))
+    start++;
+  g_strchomp (s);
 
-  len = strlen (s);
-  if (len > 3 && g_ascii_isalpha (s[0]) && g_ascii_isalpha (s[1]) && g_ascii_isalpha (s[2]) &&
-      (s[3] == ' ' || g_ascii_isdigit (s[3])))
-    memmove (s, s + 3, len - 2);
-  len = strlen (s);
-  if (len > 3 && g_ascii_isalpha (s[len - 1]) && g_ascii_isalpha (s[len - 2]) &&
-      g_ascii_isalpha (s[len - 3]) && (s[len - 4] == ' ' || g_ascii_isdigit (s[len - 4])))
-    s[len - 3] = '\0';
-  return g_strstrip (s);
+  len = strlen (start);
+  if (len > 3 && g_ascii_isalpha (start[0]) && g_ascii_isalpha (start[1]) &&
+      g_ascii_isalpha (start[2]) && (start[3] == ' ' || g_ascii_isdigit (start[3])))
+    {
+      start += 3;
+      len -= 3;
+    }
+  if (len > 3 && g_ascii_isalpha (start[len - 1]) && g_ascii_isalpha (start[len - 2]) &&
+      g_ascii_isalpha (start[len - 3]) && (start[len - 4] == ' ' || g_ascii_isdigit (start[len - 4])))
+    s[(start - s) + len - 3] = '\0';
+  return g_strstrip (g_strdup (start));
 }
 
 gboolean

@@ -539,8 +539,16 @@ same_tiers (const AccordAgreement *a,
 {
   if (a->tiers->len != b->tiers->len)
     return FALSE;
-  return a->tiers->len == 0 ||
-         memcmp (a->tiers->data, b->tiers->data, a->tiers->len * sizeof (AccordRateTier)) == 0;
+  /* Field by field: the struct has padding that memcmp() would read. */
+  for (guint i = 0; i < a->tiers->len; i++)
+    {
+      const AccordRateTier *ta = &g_array_index (a->tiers, AccordRateTier, i);
+      const AccordRateTier *tb = &g_array_index (b->tiers, AccordRateTier, i);
+
+      if (ta->threshold != tb->threshold || ta->rate_bp != tb->rate_bp)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

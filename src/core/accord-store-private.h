@@ -36,4 +36,11 @@ void          _accord_store_emit_agreements_changed (AccordStore *self, AccordPa
 void          _accord_store_emit_work_changed       (AccordStore *self, AccordPartner *partner);
 void          _accord_store_emit_results_changed    (AccordStore *self, AccordPartner *partner);
 
+/* PRAGMA application_id of every workspace ("ACRD"). */
+#define ACCORD_STORE_APPLICATION_ID 0x41435244
+/* For connections other than the store's (backups): the same one-line
+ * GError from an SQLite code and @db's message (@db may be NULL). */
+gboolean      _accord_store_set_sqlite_error (GError **error, sqlite3 *db, int rc,
+                                              const char *doing);
+
 G_END_DECLS

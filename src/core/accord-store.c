@@ -22,7 +22,7 @@
 #include <stdlib.h>
 
 /* "ACRD": marks a file as an Accord workspace in the SQLite header. */
-#define ACCORD_APPLICATION_ID 0x41435244
+#define ACCORD_APPLICATION_ID ACCORD_STORE_APPLICATION_ID
 #define BUSY_TIMEOUT_MS 5000
 
 struct _AccordStore
@@ -615,12 +615,13 @@ partner_from_row (sqlite3_stmt *stmt)
   "SELECT id, " PARTNER_COLUMNS ", created_at, updated_at, trashed_at, stage, stage_since, " \
   "held_from, revisit_on FROM partner"
 
+/* Reads every partner row into new objects, live and trashed apart. */
 static gboolean
-load_partners (AccordStore  *self,
+read_partners (AccordStore  *self,
+               GPtrArray    *live,
+               GPtrArray    *trashed,
                GError      **error)
 {
-  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) trashed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                       (GDestroyNotify) g_strv_builder_unref);
   sqlite3_stmt *stmt;
@@ -665,6 +666,19 @@ load_partners (AccordStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not read the workspace"));
+
+  return TRUE;
+}
+
+static gboolean
+load_partners (AccordStore  *self,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) trashed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!read_partners (self, live, trashed, error))
+    return FALSE;
 
   g_list_store_splice (self->partners, 0, 0, live->pdata, live->len);
   g_list_store_splice (self->trash, 0, 0, trashed->pdata, trashed->len);
@@ -1507,6 +1521,189 @@ ensure_contacts (AccordStore    *self,
   return cache;
 }
 
+/* Rereads a loaded contact list in place, so views bound to it follow. */
+static gboolean
+refresh_contacts (AccordStore    *self,
+                  AccordPartner  *partner,
+                  GError        **error)
+{
+  g_autoptr(GListStore) old = NULL;
+  GListStore *fresh;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (_accord_partner_get_contact_cache (partner) == NULL)
+    return TRUE;
+
+  old = g_object_ref (_accord_partner_get_contact_cache (partner));
+  _accord_partner_set_contact_cache (partner, NULL);
+  fresh = ensure_contacts (self, partner, error);
+  if (fresh == NULL)
+    {
+      _accord_partner_set_contact_cache (partner, old);
+      return FALSE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fresh)); i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
+  g_list_store_splice (old, 0, g_list_model_get_n_items (G_LIST_MODEL (old)),
+                       items->pdata, items->len);
+  _accord_partner_set_contact_cache (partner, old);
+  return TRUE;
+}
+
+/* Copies what @fresh holds into @partner; TRUE when anything changed. */
+static gboolean
+sync_partner (AccordPartner *partner,
+              AccordPartner *fresh)
+{
+  gboolean changed = FALSE;
+
+  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+    {
+      g_autofree char *now = accord_partner_dup_field_text (fresh, f);
+      g_autofree char *was = accord_partner_dup_field_text (partner, f);
+
+      if (g_strcmp0 (now, was) != 0)
+        {
+          accord_partner_set_field_text (partner, f, now);
+          changed = TRUE;
+        }
+    }
+  if (g_strcmp0 (accord_partner_get_updated_at (partner), accord_partner_get_updated_at (fresh)) != 0 ||
+      g_strcmp0 (accord_partner_get_trashed_at (partner), accord_partner_get_trashed_at (fresh)) != 0)
+    {
+      _accord_partner_set_moments (partner, accord_partner_get_created_at (fresh),
+                                   accord_partner_get_updated_at (fresh),
+                                   accord_partner_get_trashed_at (fresh));
+      changed = TRUE;
+    }
+  if (accord_partner_get_stage (partner) != accord_partner_get_stage (fresh) ||
+      g_strcmp0 (accord_partner_get_stage_since (partner),
+                 accord_partner_get_stage_since (fresh)) != 0 ||
+      accord_partner_get_held_from (partner) != accord_partner_get_held_from (fresh) ||
+      g_strcmp0 (accord_partner_get_revisit_on (partner),
+                 accord_partner_get_revisit_on (fresh)) != 0)
+    {
+      _accord_partner_set_stage (partner, accord_partner_get_stage (fresh),
+                                 accord_partner_get_stage_since (fresh),
+                                 accord_partner_get_held_from (fresh),
+                                 accord_partner_get_revisit_on (fresh));
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
+static void
+remove_from (GListStore    *list,
+             AccordPartner *partner)
+{
+  guint position;
+
+  if (g_list_store_find (list, partner, &position))
+    g_list_store_remove (list, position);
+}
+
+/**
+ * accord_store_reload_partners:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Brings the partner models up to date with the file after another
+ * connection (an import or merge in a thread) wrote to it: existing
+ * objects are updated in place (emitting "partner-changed" when they
+ * change), new partners are appended, trashed or restored ones move
+ * between the two models and deleted ones are removed. Loaded contact
+ * lists are reread in place; stage histories are read again on next use.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+accord_store_reload_partners (AccordStore  *self,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) trashed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) new_live = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_trashed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  if (!read_partners (self, live, trashed, error))
+    return FALSE;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *rows = pass == 0 ? live : trashed;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          AccordPartner *fresh = rows->pdata[i];
+          gint64 id = accord_partner_get_id (fresh);
+          AccordPartner *partner = g_hash_table_lookup (self->by_id, &id);
+
+          if (partner == NULL)
+            {
+              g_ptr_array_add (pass == 0 ? new_live : new_trashed, fresh);
+              g_hash_table_add (seen, fresh);
+              continue;
+            }
+          g_hash_table_add (seen, partner);
+          {
+            gboolean was_trashed = accord_partner_get_trashed_at (partner) != NULL;
+
+            if (!sync_partner (partner, fresh))
+              continue;
+            g_ptr_array_add (changed, g_object_ref (partner));
+            if (was_trashed != (pass == 1))
+              {
+                g_object_ref (partner);
+                remove_from (was_trashed ? self->trash : self->partners, partner);
+                g_list_store_append (was_trashed ? self->partners : self->trash, partner);
+                g_object_unref (partner);
+              }
+          }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!g_hash_table_contains (seen, value))
+      {
+        g_ptr_array_add (gone, g_object_ref (value));
+        g_hash_table_iter_remove (&iter);
+      }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      remove_from (self->partners, gone->pdata[i]);
+      remove_from (self->trash, gone->pdata[i]);
+    }
+
+  for (guint i = 0; i < new_live->len; i++)
+    index_partner (self, new_live->pdata[i]);
+  for (guint i = 0; i < new_trashed->len; i++)
+    index_partner (self, new_trashed->pdata[i]);
+  g_list_store_splice (self->partners, g_list_model_get_n_items (G_LIST_MODEL (self->partners)),
+                       0, new_live->pdata, new_live->len);
+  g_list_store_splice (self->trash, g_list_model_get_n_items (G_LIST_MODEL (self->trash)),
+                       0, new_trashed->pdata, new_trashed->len);
+
+  /* Another connection may have moved stages, contacts or anything else. */
+  g_hash_table_remove_all (self->histories);
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!refresh_contacts (self, value, error))
+      return FALSE;
+
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (self, signals[SIGNAL_PARTNER_CHANGED], 0, changed->pdata[i]);
+  return TRUE;
+}
+
 GListModel *
 accord_store_get_contacts (AccordStore   *self,
                            AccordPartner *partner)
@@ -2131,6 +2328,15 @@ char *
 _accord_store_now_utc (void)
 {
   return now_utc ();
+}
+
+gboolean
+_accord_store_set_sqlite_error (GError     **error,
+                                sqlite3     *db,
+                                int          rc,
+                                const char  *doing)
+{
+  return set_sqlite_error (error, db, rc, doing);
 }
 
 void

@@ -33,7 +33,7 @@ typedef enum
 GQuark accord_store_error_quark (void);
 
 /* The newest schema version this build knows (PRAGMA user_version). */
-#define ACCORD_SCHEMA_VERSION 6
+#define ACCORD_SCHEMA_VERSION 7
 
 typedef enum
 {
@@ -65,6 +65,11 @@ gboolean     accord_store_check         (AccordStore *self, GError **error);
 GListModel  *accord_store_get_partners  (AccordStore *self);
 GListModel  *accord_store_get_trash     (AccordStore *self);
 AccordPartner *accord_store_lookup_partner (AccordStore *self, gint64 id);
+
+/* Catches up with writes made through another connection (an import or a
+ * merge in a thread): updates the partner objects in place, adds new ones,
+ * moves trashed or restored ones and drops deleted ones. Main thread. */
+gboolean     accord_store_reload_partners (AccordStore *self, GError **error);
 
 /* Adds an unsaved partner (validated), with optional contacts
  * (AccordContact, unsaved), in one transaction. On success the partner has

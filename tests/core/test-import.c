@@ -519,6 +519,511 @@ test_cancelled (Fixture       *fixture,
   g_assert_cmpuint (n_partners (fixture), ==, 0);
 }
 
+/* ---- Mapping, match keys, dry runs, progress ---- */
+
+/* Under valgrind the big imports shrink (they would take many minutes) and,
+ * like under the sanitizers, are not timed. */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define INSTRUMENTED_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define INSTRUMENTED_BUILD 1
+#endif
+#endif
+#ifndef INSTRUMENTED_BUILD
+#define INSTRUMENTED_BUILD 0
+#endif
+
+static gboolean
+import_full (Fixture              *fixture,
+             const char           *text,
+             AccordImportOptions  *options,
+             AccordImportReport  **report,
+             GCancellable         *cancellable,
+             GError              **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return accord_import_csv_full (fixture->store, bytes, options, report, cancellable, error);
+}
+
+/* Files spreadsheets write, each holding one partner. */
+typedef struct
+{
+  const char *name;
+  const char *data;
+  gssize      length;   /* -1: up to the NUL */
+  const char *partner;
+  const char *website;
+  const char *notes;
+  const char *email;
+} CsvCase;
+
+static const CsvCase csv_cases[] = {
+  { "plain", "name,website\nAcme,acme.example\n", -1, "Acme", "acme.example", "", NULL },
+  { "crlf", "name,website\r\nAcme,acme.example\r\n", -1, "Acme", "acme.example", "", NULL },
+  { "no-final-newline", "name,website\nAcme,acme.example", -1, "Acme", "acme.example", "", NULL },
+  { "bom", "\xef\xbb\xbfname,website\nAcme,acme.example\n", -1, "Acme", "acme.example", "",
+    NULL },
+  { "quoted-comma", "name,notes\n\"Acme, Inc.\",\"a, b\"\n", -1, "Acme, Inc.", "", "a, b", NULL },
+  { "doubled-quote", "name,notes\nAcme,\"She said \"\"yes\"\"\"\n", -1, "Acme", "",
+    "She said \"yes\"", NULL },
+  { "newline-in-quotes", "name,notes\r\nAcme,\"line one\r\nline two\"\r\n", -1, "Acme", "",
+    "line one\nline two", NULL },
+  { "semicolon", "name;website;notes\nAcme;acme.example;\"x; y\"\n", -1, "Acme", "acme.example",
+    "x; y", NULL },
+  { "latin1", "name;notes\nCaf\xe9 M\xfcller;gr\xfc\xdf" "e\n", -1, "Café Müller", "", "grüße",
+    NULL },
+  { "spaces-trimmed", "name , website\n  Acme  ,  acme.example \n", -1, "Acme", "acme.example",
+    "", NULL },
+  { "trailing-empty-cells", "name,website\nAcme,acme.example,,,\n", -1, "Acme", "acme.example",
+    "", NULL },
+  { "short-row", "name,website,notes\nAcme\n", -1, "Acme", "", "", NULL },
+  { "blank-lines", "\n\nname,website\n\nAcme,acme.example\n\n", -1, "Acme", "acme.example", "",
+    NULL },
+  { "synonyms", "Company,URL,Contact,E-mail\nAcme,acme.example,Ada Rossi,ada@acme.example\n", -1,
+    "Acme", "acme.example", "", "ada@acme.example" },
+  { "organisation-labels", "Organisation,Web site,Notes,Contact person,Email address\n"
+    "Acme,acme.example,hi,Ada,ada@acme.example\n", -1, "Acme", "acme.example", "hi",
+    "ada@acme.example" },
+};
+
+static void
+test_csv_case (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const CsvCase *c = data;
+  g_autoptr(GBytes) bytes = g_bytes_new (c->data, c->length < 0 ? strlen (c->data) : (gsize) c->length);
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordPartner *partner;
+
+  accord_import_csv_full (fixture->store, bytes, NULL, &report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, 1);
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 1);
+  partner = find_partner (fixture, c->partner);
+  g_assert_cmpstr (accord_partner_get_website (partner), ==, c->website);
+  g_assert_cmpstr (accord_partner_get_notes (partner), ==, c->notes);
+  if (c->email != NULL)
+    {
+      GListModel *contacts = accord_store_get_contacts (fixture->store, partner);
+      g_autoptr(AccordContact) contact = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
+      contact = g_list_model_get_item (contacts, 0);
+      g_assert_cmpstr (accord_contact_get_email (contact), ==, c->email);
+    }
+}
+
+static void
+test_guesses (void)
+{
+  static const struct
+  {
+    const char *header;
+    const char *target;
+  } cases[] = {
+    { "name", "name" },
+    { "Name", "name" },
+    { "Company", "name" },
+    { "Company Name", "name" },
+    { "Organisation", "name" },
+    { "organization", "name" },
+    { "URL", "website" },
+    { "Website", "website" },
+    { "Web site", "website" },
+    { "E-mail", "contact_email" },
+    { "EMAIL", "contact_email" },
+    { "Email address", "contact_email" },
+    { "contact_email", "contact_email" },
+    { "Contact", "contact_name" },
+    { "Job title", "contact_role" },
+    { "Tags", "tags" },
+    { "Partnership type", "partnership_type" },
+    { "Stage", "stage" },
+    { "Why fit", "why_fit" },
+    { "Favourite colour", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (accord_import_guess_target (cases[i].header), ==, cases[i].target);
+
+  /* Every target has a label and can be guessed from its own key. */
+  for (const char * const *t = accord_import_list_targets (); *t != NULL; t++)
+    {
+      g_assert_cmpstr (accord_import_guess_target (*t), ==, *t);
+      g_assert_nonnull (accord_import_target_get_label (*t));
+    }
+}
+
+static void
+test_normalize_domain (void)
+{
+  static const char *const cases[][2] = {
+    { "example.com", "example.com" },
+    { "https://www.Example.com/about", "example.com" },
+    { "http://shop.example.com:8080/x?y", "shop.example.com" },
+    { " WWW.example.org. ", "example.org" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *domain = accord_import_normalize_domain (cases[i][0]);
+
+      g_assert_cmpstr (domain, ==, cases[i][1]);
+    }
+}
+
+static void
+test_explicit_mapping (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) mapping = g_hash_table_new (g_str_hash, g_str_equal);
+  AccordImportOptions options = { 0, };
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordPartner *partner;
+
+  /* "Firm" is unknown and "Comment" would be notes: the mapping decides,
+   * header case and spaces aside. "Internal id" is left out. */
+  g_hash_table_insert (mapping, "firm", "name");
+  g_hash_table_insert (mapping, " Comment ", "description");
+  g_hash_table_insert (mapping, "Internal id", "ignore");
+  options.mapping = mapping;
+
+  g_assert_true (import_full (fixture, "Firm,Comment,Internal id\nAcme,Makes anvils,42\n",
+                              &options, &report, NULL, &error));
+  g_assert_no_error (error);
+  reopen (fixture);
+  partner = find_partner (fixture, "Acme");
+  g_assert_cmpstr (accord_partner_get_description (partner), ==, "Makes anvils");
+  g_assert_cmpstr (accord_partner_get_notes (partner), ==, "");
+
+  /* Without the mapping the unknown header fails the import. */
+  g_clear_pointer (&report, accord_import_report_free);
+  g_assert_false (import_full (fixture, "Firm\nOther\n", NULL, &report, NULL, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (get_problem (report, 0)->message, "Firm"));
+}
+
+static void
+seed_partners (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  const char *seed =
+    "name,website,notes,owner,contact_name,contact_email\n"
+    "Bluepeak Studio,https://www.bluepeak.example/,old notes,Maya,Ada Rossi,ada@bluepeak.example\n"
+    "Northwind,northwind.example,keep me,Leo,,\n";
+
+  g_assert_true (import_text (fixture, seed, ACCORD_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  const char        *name;
+  AccordImportMatch  match;
+  const char        *csv;
+} MatchCase;
+
+static const MatchCase match_cases[] = {
+  { "name", ACCORD_IMPORT_MATCH_NAME,
+    "name,notes,tier\n  BLUEPEAK studio ,new notes,certified\nKestrel,,\n" },
+  { "domain", ACCORD_IMPORT_MATCH_DOMAIN,
+    "name,website,notes,tier\nBluepeak Studio,bluepeak.example/contact,new notes,certified\n"
+    "Kestrel,kestrel.example,,\n" },
+  { "email", ACCORD_IMPORT_MATCH_EMAIL,
+    "name,contact_name,contact_email,notes,tier\n"
+    "Bluepeak Studio,,ADA@bluepeak.example,new notes,certified\n"
+    "Kestrel,Kim,k@kestrel.example,,\n" },
+};
+
+static void
+test_match (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const MatchCase *c = data;
+  AccordImportOptions options = { 0, };
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordPartner *partner;
+
+  seed_partners (fixture);
+  options.match = c->match;
+  import_full (fixture, c->csv, &options, &report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, 1);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpuint (report->n_imported, ==, 2);
+
+  /* The store's own list caught up... */
+  g_assert_cmpuint (n_partners (fixture), ==, 3);
+  partner = find_partner (fixture, "Bluepeak Studio");
+  g_assert_cmpstr (accord_partner_get_notes (partner), ==, "new notes");
+
+  /* ...and so did the file: updated, not duplicated; empty cells and
+   * columns the file lacks left alone. */
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 3);
+  partner = find_partner (fixture, "Bluepeak Studio");
+  g_assert_cmpstr (accord_partner_get_notes (partner), ==, "new notes");
+  g_assert_cmpint (accord_partner_get_tier (partner), ==, ACCORD_TIER_CERTIFIED);
+  g_assert_cmpstr (accord_partner_get_owner (partner), ==, "Maya");
+  g_assert_cmpstr (accord_partner_get_website (partner), !=, "");
+  /* The email match updates the contact rather than adding one. */
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_contacts (fixture->store, partner)),
+                    ==, 1);
+  find_partner (fixture, "Kestrel");
+  partner = find_partner (fixture, "Northwind");
+  g_assert_cmpstr (accord_partner_get_notes (partner), ==, "keep me");
+
+  /* Without a match key the same file duplicates (the email row without
+   * a contact name cannot be a new partner's contact, so is skipped). */
+  g_clear_pointer (&report, accord_import_report_free);
+  g_assert_true (import_text (fixture, c->csv, ACCORD_IMPORT_SKIP_INVALID, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, c->match == ACCORD_IMPORT_MATCH_EMAIL ? 1 : 2);
+  g_assert_cmpuint (report->n_updated, ==, 0);
+  g_assert_cmpuint (n_partners (fixture), ==, 3 + report->n_created);
+}
+
+static void
+test_match_duplicate_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AccordImportOptions options = { 0, };
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  options.match = ACCORD_IMPORT_MATCH_DOMAIN;
+  g_assert_false (import_full (fixture,
+                               "name,website\nA,a.example\nB,b.example\nA again,www.a.example\n",
+                               &options, &report, NULL, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpuint (get_problem (report, 0)->line, ==, 4);
+  g_assert_nonnull (strstr (get_problem (report, 0)->message, "Line 2"));
+  g_assert_cmpuint (n_partners (fixture), ==, 0);
+
+  /* Matching needs the key's column. */
+  g_clear_error (&error);
+  options.match = ACCORD_IMPORT_MATCH_EMAIL;
+  g_assert_false (import_full (fixture, "name,website\nA,a.example\n", &options, NULL, NULL,
+                               &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "contact_email"));
+}
+
+static void
+test_dry_run (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AccordImportOptions options = { 0, };
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+
+  seed_partners (fixture);
+  g_file_get_contents (fixture->path, &before, &length, NULL);
+
+  options.flags = ACCORD_IMPORT_DRY_RUN;
+  options.match = ACCORD_IMPORT_MATCH_NAME;
+  g_assert_false (import_full (fixture,
+                               "name,website,tier\n"
+                               "Bluepeak Studio,,certified\n"  /* update */
+                               "New One,not a url,\n"          /* line 3: bad website */
+                               "New Two,,\n"                   /* create */
+                               "New Three,,gold\n",            /* line 5: bad tier */
+                               &options, &report, NULL, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  g_assert_cmpuint (get_problem (report, 0)->line, ==, 3);
+  g_assert_cmpuint (get_problem (report, 1)->line, ==, 5);
+  g_assert_cmpuint (report->n_created, ==, 1);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpuint (report->n_skipped, ==, 2);
+
+  /* With skip-invalid the dry run succeeds, and still writes nothing. */
+  g_clear_error (&error);
+  g_clear_pointer (&report, accord_import_report_free);
+  options.flags |= ACCORD_IMPORT_SKIP_INVALID;
+  g_assert_true (import_full (fixture, "name,tier\nBluepeak Studio,certified\nNew,\n", &options,
+                              &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, 1);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+
+  g_assert_cmpuint (n_partners (fixture), ==, 2);
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 2);
+  g_assert_cmpint (accord_partner_get_tier (find_partner (fixture, "Bluepeak Studio")), ==,
+                   ACCORD_TIER_UNSET);
+  g_file_get_contents (fixture->path, &after, &length, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+typedef struct
+{
+  guint              calls[2];
+  guint              last_done[2];
+  guint              total[2];
+  gboolean           monotonic;
+  GCancellable      *cancel_in_write;
+} Progress;
+
+static void
+progress_cb (AccordImportPhase phase,
+             guint             done,
+             guint             total,
+             gpointer          user_data)
+{
+  Progress *p = user_data;
+
+  if (done < p->last_done[phase] || done > total)
+    p->monotonic = FALSE;
+  if (phase == ACCORD_IMPORT_PHASE_WRITE && p->calls[ACCORD_IMPORT_PHASE_CHECK] == 0)
+    p->monotonic = FALSE;
+  p->calls[phase]++;
+  p->last_done[phase] = done;
+  p->total[phase] = total;
+  if (phase == ACCORD_IMPORT_PHASE_WRITE && p->cancel_in_write != NULL && done >= total / 2)
+    g_cancellable_cancel (p->cancel_in_write);
+}
+
+static char *
+make_big_csv (guint n_rows)
+{
+  GString *csv = g_string_new ("Company,URL,Notes,Tags,Tier,Contact,E-mail\r\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv,
+                            "Partner %u,https://p%u.example/,\"Line one\nline two, %u\","
+                            "\"a, b\",%s,Person %u,person%u@p%u.example\r\n",
+                            i, i, i, i % 3 ? "certified" : "", i, i, i);
+  return g_string_free (csv, FALSE);
+}
+
+static void
+test_cancel_writes_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *csv = make_big_csv (3000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { .monotonic = TRUE, .cancel_in_write = cancellable };
+  AccordImportOptions options = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  seed_partners (fixture);
+  options.progress = progress_cb;
+  options.progress_data = &progress;
+  g_assert_false (import_full (fixture, csv, &options, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* It was cancelled halfway through writing: the transaction is gone. */
+  g_assert_cmpuint (progress.last_done[ACCORD_IMPORT_PHASE_WRITE], >=, 1500);
+  g_assert_cmpuint (progress.last_done[ACCORD_IMPORT_PHASE_WRITE], <, 3000);
+  g_assert_cmpuint (n_partners (fixture), ==, 2);
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 2);
+}
+
+static void
+run_big_import (Fixture  *fixture,
+                guint     n_rows,
+                gboolean  again)
+{
+  gboolean timed = !RUNNING_ON_VALGRIND && !INSTRUMENTED_BUILD;
+  g_autofree char *csv = NULL;
+  Progress progress = { .monotonic = TRUE };
+  AccordImportOptions options = { 0, };
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  double seconds;
+  AccordPartner *partner;
+
+  if (RUNNING_ON_VALGRIND)
+    n_rows /= 25;
+  csv = make_big_csv (n_rows);
+  options.progress = progress_cb;
+  options.progress_data = &progress;
+  options.match = ACCORD_IMPORT_MATCH_DOMAIN;
+
+  start = g_get_monotonic_time ();
+  g_assert_true (import_full (fixture, csv, &options, &report, NULL, &error));
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_no_error (error);
+  g_test_message ("Imported %u rows in %.2f s", n_rows, seconds);
+  if (g_test_verbose () || g_getenv ("ACCORD_IMPORT_TIMING") != NULL)
+    g_printerr ("# core import of %u rows: %.2f s\n", n_rows, seconds);
+
+  g_assert_cmpuint (report->n_created, ==, n_rows);
+  g_assert_true (progress.monotonic);
+  g_assert_cmpuint (progress.calls[ACCORD_IMPORT_PHASE_CHECK], >=, n_rows / 500);
+  g_assert_cmpuint (progress.calls[ACCORD_IMPORT_PHASE_WRITE], >=, n_rows / 500);
+  g_assert_cmpuint (progress.last_done[ACCORD_IMPORT_PHASE_CHECK], ==, n_rows);
+  g_assert_cmpuint (progress.total[ACCORD_IMPORT_PHASE_WRITE], ==, n_rows);
+  g_assert_cmpuint (progress.last_done[ACCORD_IMPORT_PHASE_WRITE], ==, n_rows);
+  /* "A few seconds", with room for a slow test machine. */
+  if (timed)
+    g_assert_cmpfloat (seconds, <, 20.0);
+
+  g_assert_cmpuint (n_partners (fixture), ==, n_rows);
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, n_rows);
+  partner = accord_store_lookup_partner (fixture->store, n_rows);
+  g_assert_nonnull (partner);
+  {
+    g_autofree char *notes = g_strdup_printf ("Line one\nline two, %u", n_rows - 1);
+    g_autofree char *name = g_strdup_printf ("Partner %u", n_rows - 1);
+
+    g_assert_cmpstr (accord_partner_get_name (partner), ==, name);
+    g_assert_cmpstr (accord_partner_get_notes (partner), ==, notes);
+    g_assert_cmpuint (g_strv_length ((char **) accord_partner_get_tags (partner)), ==, 2);
+  }
+
+  /* Importing the same file again by domain updates every row. */
+  if (!again)
+    return;
+  g_clear_pointer (&report, accord_import_report_free);
+  start = g_get_monotonic_time ();
+  g_assert_true (import_full (fixture, csv, &options, &report, NULL, &error));
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_no_error (error);
+  if (g_test_verbose () || g_getenv ("ACCORD_IMPORT_TIMING") != NULL)
+    g_printerr ("# core re-import (updates) of %u rows: %.2f s\n", n_rows, seconds);
+  g_assert_cmpuint (report->n_updated, ==, n_rows);
+  g_assert_cmpuint (report->n_created, ==, 0);
+  g_assert_cmpuint (n_partners (fixture), ==, n_rows);
+}
+
+static void
+test_big_10k (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_big_import (fixture, 10000, TRUE);
+}
+
+static void
+test_big_50k (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_big_import (fixture, 50000, FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -556,6 +1061,35 @@ main (int    argc,
       g_test_add (path, Fixture, &row_cases[i],
                   fixture_set_up, test_bad_row, fixture_tear_down);
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/csv/%s", csv_cases[i].name);
+
+      g_test_add (path, Fixture, &csv_cases[i],
+                  fixture_set_up, test_csv_case, fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (match_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/match/%s", match_cases[i].name);
+
+      g_test_add (path, Fixture, &match_cases[i],
+                  fixture_set_up, test_match, fixture_tear_down);
+    }
+  g_test_add_func ("/import/guesses", test_guesses);
+  g_test_add_func ("/import/normalize-domain", test_normalize_domain);
+  g_test_add ("/import/explicit-mapping", Fixture, NULL,
+              fixture_set_up, test_explicit_mapping, fixture_tear_down);
+  g_test_add ("/import/match-duplicate-rows", Fixture, NULL,
+              fixture_set_up, test_match_duplicate_rows, fixture_tear_down);
+  g_test_add ("/import/dry-run-writes-nothing", Fixture, NULL,
+              fixture_set_up, test_dry_run, fixture_tear_down);
+  g_test_add ("/import/cancel-writes-nothing", Fixture, NULL,
+              fixture_set_up, test_cancel_writes_nothing, fixture_tear_down);
+  g_test_add ("/import/big-10000", Fixture, NULL,
+              fixture_set_up, test_big_10k, fixture_tear_down);
+  g_test_add ("/import/big-50000", Fixture, NULL,
+              fixture_set_up, test_big_50k, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,0 +1,38 @@
+/* Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "accord-store.h"
+
+G_BEGIN_DECLS
+
+/* The workspace's own settings (an agency keeps one workspace per client). */
+
+/* Its display name, shown instead of the file name when set. */
+#define ACCORD_SETTING_WORKSPACE_NAME      "workspace.name"
+/* The default currency of new agreements (ISO 4217, "EUR"). */
+#define ACCORD_SETTING_WORKSPACE_CURRENCY  "workspace.currency"
+
+#define ACCORD_WORKSPACE_NAME_MAX 200
+
+/* Whether @code is an active ISO 4217 currency code (upper case). */
+gboolean accord_currency_is_valid     (const char *code);
+
+/* The display name, or NULL when unset. */
+char    *accord_workspace_dup_name    (AccordStore *store);
+/* Trims @name; "" or NULL clears it. ACCORD_STORE_ERROR_INVALID when too long. */
+gboolean accord_workspace_set_name    (AccordStore *store,
+                                       const char  *name,
+                                       GError     **error);
+/* The currency code, or NULL when unset. */
+char    *accord_workspace_dup_currency (AccordStore *store);
+/* Trims and upper-cases @code, which must be an ISO 4217 code
+ * (ACCORD_STORE_ERROR_INVALID otherwise); "" or NULL clears it. */
+gboolean accord_workspace_set_currency (AccordStore *store,
+                                        const char  *code,
+                                        GError     **error);
+
+G_END_DECLS
