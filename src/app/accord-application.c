@@ -112,6 +112,52 @@ remember_workspace (AccordApplication *self,
   rebuild_recent_menu (self);
 }
 
+void
+accord_application_rename_recent (AccordApplication *self,
+                                  const char        *old_path,
+                                  const char        *new_path)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *last = NULL;
+  gboolean found = FALSE;
+
+  g_return_if_fail (ACCORD_IS_APPLICATION (self));
+  g_return_if_fail (old_path != NULL);
+  g_return_if_fail (new_path != NULL);
+
+  if (self->settings == NULL)
+    return;
+
+  builder = g_strv_builder_new ();
+  recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      if (g_strcmp0 (recent[i], old_path) == 0)
+        {
+          if (!found)
+            g_strv_builder_add (builder, new_path);
+          found = TRUE;
+        }
+      else if (g_strcmp0 (recent[i], new_path) != 0)
+        g_strv_builder_add (builder, recent[i]);
+    }
+  if (!found)
+    {
+      /* Not among the recent ones: it is the one in use, so it leads. */
+      remember_workspace (self, new_path);
+      return;
+    }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) updated);
+
+  last = g_settings_get_string (self->settings, "last-workspace");
+  if (g_strcmp0 (last, old_path) == 0)
+    g_settings_set_string (self->settings, "last-workspace", new_path);
+  rebuild_recent_menu (self);
+}
+
 gboolean
 accord_application_open_workspace (AccordApplication *self,
                                    const char        *path,

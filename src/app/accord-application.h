@@ -16,6 +16,11 @@ AccordApplication *accord_application_new (void);
 gboolean accord_application_open_workspace (AccordApplication *self,
                                             const char        *path,
                                             gboolean           create);
+/* After the workspace at @old_path was renamed to @new_path: the recent
+ * list and the last workspace name the new path, in the same place. */
+void     accord_application_rename_recent  (AccordApplication *self,
+                                            const char        *old_path,
+                                            const char        *new_path);
 /* $XDG_DATA_HOME/accord/workspace.accord */
 char    *accord_application_dup_default_workspace (void);
 

@@ -34,7 +34,8 @@ typedef struct
   AdwPreferencesGroup *result_group;
   GPtrArray      *result_rows;   /* rows added to result_group */
   AccordOverlap  *overlap;
-  GCancellable   *cancellable;
+  GCancellable   *cancellable;   /* of the comparison running, if any */
+  gboolean        busy;
 } OverlapDialog;
 
 static void
@@ -64,7 +65,7 @@ static void
 update_buttons (OverlapDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button),
-                            self->paths[0] != NULL && self->paths[1] != NULL);
+                            !self->busy && self->paths[0] != NULL && self->paths[1] != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button),
                             self->overlap != NULL && self->partners->len > 0);
 }
@@ -99,6 +100,12 @@ show_result (OverlapDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accord_overlap_kind_label (k));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       count = gtk_label_new (text);
+      {
+        g_autofree char *name = g_strdup_printf ("overlap-count-%s",
+                                                 accord_overlap_kind_to_key (k));
+
+        gtk_widget_set_name (count, name);
+      }
       gtk_widget_add_css_class (count, "numeric");
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), count);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), names->len > 0);
@@ -184,9 +191,11 @@ compare_done_cb (GObject      *source,
   AccordOverlap *overlap = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;  /* the dialog is gone */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), TRUE);
+    return;  /* the dialog is gone, or a file changed meanwhile */
+  self->busy = FALSE;
+  g_clear_object (&self->cancellable);
   gtk_button_set_label (self->compare_button, _("_Compare"));
+  update_buttons (self);
   if (overlap == NULL)
     {
       show_error (self, error->message);
@@ -208,9 +217,11 @@ compare_cb (GtkButton     *button,
     return;
   clear_result (self);
   show_error (self, NULL);
+  self->busy = TRUE;
   update_buttons (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), FALSE);
   gtk_button_set_label (self->compare_button, _("Comparing…"));
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   job = g_new0 (CompareJob, 1);
   job->paths[0] = g_strdup (self->paths[0]);
@@ -242,7 +253,12 @@ keep_cb (GtkButton     *button,
   /* Translators: after keeping an overlap, "Overlap kept on “Northwind”". */
   message = g_strdup_printf (_("Overlap kept on “%s”"), accord_partner_get_name (partner));
   if (self->window != NULL)
-    accord_window_add_toast (self->window, adw_toast_new (message));
+    {
+      /* Toast titles are markup: a name may hold "&". */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      accord_window_add_toast (self->window, adw_toast_new (escaped));
+    }
   gtk_window_destroy (GTK_WINDOW (self->dialog));
 }
 
@@ -254,12 +270,42 @@ typedef struct
   guint          which;
 } FileRequest;
 
+static gboolean
+set_file (OverlapDialog *self,
+          guint          which,
+          GFile         *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (base);
+
+  if (path == NULL)
+    {
+      show_error (self, _("Choose a file on this computer"));
+      return FALSE;
+    }
+  /* A comparison still running is of the old file: drop it. */
+  if (self->busy)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->busy = FALSE;
+      gtk_button_set_label (self->compare_button, _("_Compare"));
+    }
+  g_free (self->paths[which]);
+  self->paths[which] = g_steal_pointer (&path);
+  adw_action_row_set_subtitle (self->file_rows[which], display);
+  clear_result (self);
+  show_error (self, NULL);
+  update_buttons (self);
+  return TRUE;
+}
+
 static void
 file_chosen_cb (GtkNativeDialog *native,
                 int              response,
                 FileRequest     *request)
 {
-  OverlapDialog *self = request->self;
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -267,24 +313,7 @@ file_chosen_cb (GtkNativeDialog *native,
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
   if (file != NULL)
-    {
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *base = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (base);
-
-      if (path == NULL)
-        {
-          show_error (self, _("Choose a file on this computer"));
-          g_free (request);
-          return;
-        }
-      g_free (self->paths[request->which]);
-      self->paths[request->which] = g_steal_pointer (&path);
-      adw_action_row_set_subtitle (self->file_rows[request->which], display);
-      clear_result (self);
-      show_error (self, NULL);
-      update_buttons (self);
-    }
+    set_file (request->self, request->which, file);
   g_free (request);
 }
 
@@ -346,7 +375,14 @@ compare_names (gconstpointer a,
   return g_utf8_collate (accord_partner_get_name (x), accord_partner_get_name (y));
 }
 
-void
+/**
+ * accord_overlap_dialog_present:
+ * @window: the window
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL when no
+ *   workspace is open
+ */
+GtkWindow *
 accord_overlap_dialog_present (AccordWindow *window)
 {
   OverlapDialog *self;
@@ -358,11 +394,11 @@ accord_overlap_dialog_present (AccordWindow *window)
   GtkWidget *box, *header, *scroller, *prefs, *lists, *result, *buttons, *partner_group;
   guint selected = 0;
 
-  g_return_if_fail (ACCORD_IS_WINDOW (window));
+  g_return_val_if_fail (ACCORD_IS_WINDOW (window), NULL);
 
   store = accord_window_get_store (window);
   if (store == NULL)
-    return;
+    return NULL;
   page = accord_window_get_partner_page (window);
   if (page != NULL && g_str_equal (accord_window_get_page (window), "partners"))
     shown = accord_partner_page_get_partner (page);
@@ -370,7 +406,6 @@ accord_overlap_dialog_present (AccordWindow *window)
   self = g_new0 (OverlapDialog, 1);
   g_set_weak_pointer (&self->window, window);
   self->store = g_object_ref (store);
-  self->cancellable = g_cancellable_new ();
   self->result_rows = g_ptr_array_new ();
   self->partners = g_ptr_array_new_with_free_func (g_object_unref);
   partners = accord_store_get_partners (store);
@@ -419,6 +454,7 @@ accord_overlap_dialog_present (AccordWindow *window)
                              file_row (self, 1, _("Partner’s Customers"),
                                        _("Choose the partner’s customer list")));
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->error_label), "overlap-error");
   gtk_label_set_wrap (self->error_label, TRUE);
   gtk_label_set_xalign (self->error_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
@@ -427,6 +463,7 @@ accord_overlap_dialog_present (AccordWindow *window)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (lists), GTK_WIDGET (self->error_label));
 
   self->compare_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Compare")));
+  gtk_widget_set_name (GTK_WIDGET (self->compare_button), "overlap-compare");
   gtk_widget_add_css_class (GTK_WIDGET (self->compare_button), "pill");
   gtk_widget_set_halign (GTK_WIDGET (self->compare_button), GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (GTK_WIDGET (self->compare_button), 12);
@@ -437,6 +474,7 @@ accord_overlap_dialog_present (AccordWindow *window)
   result = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (result), _("Overlap"));
   self->result_group = ADW_PREFERENCES_GROUP (result);
+  gtk_widget_set_name (result, "overlap-result");
   gtk_widget_set_visible (result, FALSE);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (prefs), ADW_PREFERENCES_GROUP (result));
 
@@ -446,6 +484,7 @@ accord_overlap_dialog_present (AccordWindow *window)
                                          _("Only the counts and the matched names are kept on "
                                            "the partner, never the lists."));
   self->partner_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->partner_row), "overlap-partner");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->partner_row), _("Partner"));
   adw_combo_row_set_model (self->partner_row, G_LIST_MODEL (names));
   if (self->partners->len > 0)
@@ -457,6 +496,7 @@ accord_overlap_dialog_present (AccordWindow *window)
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (buttons, 12);
   self->keep_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Keep on Partner")));
+  gtk_widget_set_name (GTK_WIDGET (self->keep_button), "overlap-keep");
   gtk_widget_add_css_class (GTK_WIDGET (self->keep_button), "pill");
   gtk_widget_add_css_class (GTK_WIDGET (self->keep_button), "suggested-action");
   g_signal_connect (self->keep_button, "clicked", G_CALLBACK (keep_cb), self);
@@ -475,4 +515,55 @@ accord_overlap_dialog_present (AccordWindow *window)
   }
   update_buttons (self);
   gtk_window_present (GTK_WINDOW (self->dialog));
+  return GTK_WINDOW (self->dialog);
+}
+
+static OverlapDialog *
+get_dialog (GtkWindow *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "accord-overlap-dialog");
+}
+
+/**
+ * accord_overlap_dialog_set_file:
+ * @dialog: a dialog from accord_overlap_dialog_present()
+ * @which: 0 for our list, 1 for the partner's
+ * @file: the CSV file
+ *
+ * What choosing a file does once the file chooser returned @file.
+ *
+ * Returns: whether @file was taken (a local file)
+ */
+gboolean
+accord_overlap_dialog_set_file (GtkWindow *dialog,
+                                guint      which,
+                                GFile     *file)
+{
+  OverlapDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (dialog), FALSE);
+  g_return_val_if_fail (which < 2, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  self = get_dialog (dialog);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return set_file (self, which, file);
+}
+
+/**
+ * accord_overlap_dialog_is_busy:
+ * @dialog: a dialog from accord_overlap_dialog_present()
+ *
+ * Returns: whether a comparison is running in its thread
+ */
+gboolean
+accord_overlap_dialog_is_busy (GtkWindow *dialog)
+{
+  OverlapDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (dialog), FALSE);
+  self = get_dialog (dialog);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->busy;
 }

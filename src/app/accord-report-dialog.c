@@ -43,8 +43,11 @@ static void
 toast (AccordWindow *window,
        const char   *message)
 {
+  /* Toast titles are markup: a file name or an error may hold "&". */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
   if (window != NULL)
-    accord_window_add_toast (window, adw_toast_new (message));
+    accord_window_add_toast (window, adw_toast_new (escaped));
 }
 
 static AccordReport *
@@ -76,6 +79,7 @@ typedef struct
   AccordWindow *window;  /* weak */
   AccordReport *report;
   char         *path;
+  GTask        *outer;   /* for the caller of save_to_file */
 } SaveJob;
 
 static void
@@ -84,6 +88,7 @@ save_job_free (SaveJob *job)
   g_clear_weak_pointer (&job->window);
   g_clear_pointer (&job->report, accord_report_free);
   g_free (job->path);
+  g_clear_object (&job->outer);
   g_free (job);
 }
 
@@ -120,6 +125,7 @@ save_done_cb (GObject      *source,
                                                   error->message);
 
       toast (job->window, message);
+      g_task_return_error (job->outer, g_steal_pointer (&error));
       return;
     }
   {
@@ -130,16 +136,63 @@ save_done_cb (GObject      *source,
 
     toast (job->window, message);
   }
+  g_task_return_boolean (job->outer, TRUE);
 }
+
+/* Takes @report; writes it to @file in a thread. */
+static void
+save_to_file (AccordWindow        *window,
+              AccordReport        *report,
+              GFile               *file,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
+  g_autoptr(GTask) task = NULL;
+
+  g_set_weak_pointer (&job->window, window);
+  job->report = report;
+  job->outer = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (job->outer, accord_report_dialog_save_to_file);
+  job->path = g_file_get_path (file);
+  if (job->path == NULL)
+    {
+      toast (window, _("Choose a file on this computer"));
+      g_task_return_new_error (job->outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               "%s", _("Choose a file on this computer"));
+      return;
+    }
+
+  accord_window_show_busy (window, _("Writing the report…"));
+  task = g_task_new (NULL, NULL, save_done_cb, NULL);
+  g_task_set_source_tag (task, save_to_file);
+  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+typedef struct
+{
+  AccordWindow *window;  /* weak */
+  AccordReport *report;
+} ChooseJob;
+
+static void
+choose_job_free (ChooseJob *job)
+{
+  g_clear_weak_pointer (&job->window);
+  g_clear_pointer (&job->report, accord_report_free);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChooseJob, choose_job_free)
 
 static void
 file_chosen_cb (GtkNativeDialog *native,
                 int              response,
                 gpointer         user_data)
 {
-  g_autoptr(SaveJob) job = user_data;
+  g_autoptr(ChooseJob) job = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
@@ -147,18 +200,7 @@ file_chosen_cb (GtkNativeDialog *native,
   g_object_unref (native);
   if (file == NULL || job->window == NULL)
     return;
-  job->path = g_file_get_path (file);
-  if (job->path == NULL)
-    {
-      toast (job->window, _("Choose a file on this computer"));
-      return;
-    }
-
-  accord_window_show_busy (job->window, _("Writing the report…"));
-  task = g_task_new (NULL, NULL, save_done_cb, NULL);
-  g_task_set_source_tag (task, file_chosen_cb);
-  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (task, save_thread);
+  save_to_file (job->window, g_steal_pointer (&job->report), file, NULL, NULL);
 }
 
 static void
@@ -168,7 +210,7 @@ save (ReportRequest *request,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  SaveJob *job;
+  ChooseJob *job;
 
   native = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (request->window),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -182,7 +224,7 @@ save (ReportRequest *request,
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
-  job = g_new0 (SaveJob, 1);
+  job = g_new0 (ChooseJob, 1);
   g_set_weak_pointer (&job->window, request->window);
   job->report = report;
   g_signal_connect (native, "response", G_CALLBACK (file_chosen_cb), job);
@@ -214,13 +256,22 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                gpointer                 user_data)
 {
-  AccordWindow *window = g_object_get_data (G_OBJECT (operation), "accord-window");
+  GWeakRef *ref = g_object_get_data (G_OBJECT (operation), "accord-window");
+  g_autoptr(AccordWindow) window = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
 
+  g_object_set_data (G_OBJECT (operation), "accord-done", GINT_TO_POINTER (TRUE));
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
@@ -228,7 +279,10 @@ print_done_cb (GtkPrintOperation       *operation,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     toast (window, _("Report sent to the printer"));
-  g_object_unref (operation);
+  /* Only an operation that went on after run() returned is still ours to
+   * drop here; print() drops the others. */
+  if (g_object_get_data (G_OBJECT (operation), "accord-in-progress") != NULL)
+    g_object_unref (operation);
 }
 
 static void
@@ -240,10 +294,13 @@ print (ReportRequest *request,
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
 
   g_object_set_data_full (G_OBJECT (operation), "accord-report", report,
                           (GDestroyNotify) accord_report_free);
-  g_object_set_data (G_OBJECT (operation), "accord-window", request->window);
+  g_weak_ref_init (ref, request->window);
+  g_object_set_data_full (G_OBJECT (operation), "accord-window", ref,
+                          (GDestroyNotify) weak_ref_free);
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
   /* The report draws its own margins: the whole sheet is ours. */
@@ -257,27 +314,30 @@ print (ReportRequest *request,
   /* The operation holds itself until done. */
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), NULL);
 
+  /* "done" comes later when the run goes on in the background, but may
+   * come from within run() too (GTK emits it when the dialog is cancelled
+   * in a synchronous run): unref exactly once. */
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (request->window), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (request->window, error->message);
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    g_object_unref (operation);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      g_object_set_data (G_OBJECT (operation), "accord-in-progress", GINT_TO_POINTER (TRUE));
+      return;
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "accord-done") == NULL)
+    toast (request->window, error != NULL ? error->message : _("Could not print the report"));
+  g_object_unref (operation);
 }
 
-static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             gpointer          user_data)
+/* The report the dialog's choice asks for, or NULL after a toast saying
+ * why there is none. */
+static AccordReport *
+make_chosen_report (ReportRequest *request)
 {
-  g_autoptr(ReportRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   AccordReport *report;
   gboolean partner;
-
-  if (request->window == NULL ||
-      (!g_str_equal (response, "save") && !g_str_equal (response, "print")))
-    return;
 
   partner = request->partner != NULL &&
             gtk_check_button_get_active (request->partner_check);
@@ -288,8 +348,25 @@ response_cb (AdwMessageDialog *dialog,
                                                   error->message);
 
       toast (request->window, message);
-      return;
     }
+  return report;
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             gpointer          user_data)
+{
+  ReportRequest *request = g_object_get_data (G_OBJECT (dialog), "accord-report-request");
+  AccordReport *report;
+
+  if (request == NULL || request->window == NULL ||
+      (!g_str_equal (response, "save") && !g_str_equal (response, "print")))
+    return;
+
+  report = make_chosen_report (request);
+  if (report == NULL)
+    return;
   if (g_str_equal (response, "save"))
     save (request, report);
   else
@@ -314,7 +391,17 @@ choice_row (const char     *title,
   return row;
 }
 
-void
+/**
+ * accord_report_dialog_present:
+ * @window: the window
+ *
+ * Asks which report (the portfolio, or the partner on show), then saves it
+ * as PDF or prints it.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL when no
+ *   workspace is open
+ */
+GtkWindow *
 accord_report_dialog_present (AccordWindow *window)
 {
   g_autoptr(ReportRequest) request = NULL;
@@ -326,10 +413,10 @@ accord_report_dialog_present (AccordWindow *window)
   GtkWidget *partner_row;
   g_autofree char *partner_subtitle = NULL;
 
-  g_return_if_fail (ACCORD_IS_WINDOW (window));
+  g_return_val_if_fail (ACCORD_IS_WINDOW (window), NULL);
 
   if (accord_window_get_store (window) == NULL)
-    return;
+    return NULL;
 
   page = accord_window_get_partner_page (window);
   if (page != NULL && g_str_equal (accord_window_get_page (window), "partners"))
@@ -360,7 +447,9 @@ accord_report_dialog_present (AccordWindow *window)
                                   _("Which report"), -1);
 
   portfolio_check = gtk_check_button_new ();
+  gtk_widget_set_name (portfolio_check, "report-portfolio");
   request->partner_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_widget_set_name (GTK_WIDGET (request->partner_check), "report-partner");
   gtk_check_button_set_group (request->partner_check, GTK_CHECK_BUTTON (portfolio_check));
   gtk_list_box_append (GTK_LIST_BOX (list),
                        choice_row (_("Portfolio Report"),
@@ -380,6 +469,68 @@ accord_report_dialog_present (AccordWindow *window)
                                              : GTK_CHECK_BUTTON (portfolio_check), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), g_steal_pointer (&request));
+  g_object_set_data_full (G_OBJECT (dialog), "accord-report-request", g_steal_pointer (&request),
+                          (GDestroyNotify) report_request_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * accord_report_dialog_save_to_file:
+ * @dialog: a dialog from accord_report_dialog_present()
+ * @file: where to write the PDF
+ * @callback: (nullable): called when the file is written (or not)
+ * @user_data: for @callback
+ *
+ * What "Save as PDF…" does once the file chooser returned @file: makes the
+ * chosen report, closes @dialog and writes the PDF in a thread, then says
+ * how it went in a toast and calls @callback.
+ */
+void
+accord_report_dialog_save_to_file (GtkWindow           *dialog,
+                                   GFile               *file,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  ReportRequest *request;
+  AccordReport *report;
+  g_autoptr(AccordWindow) window = NULL;
+
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (G_IS_FILE (file));
+
+  request = g_object_get_data (G_OBJECT (dialog), "accord-report-request");
+  g_return_if_fail (request != NULL);
+
+  report = request->window != NULL ? make_chosen_report (request) : NULL;
+  if (report == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+
+      g_task_set_source_tag (task, accord_report_dialog_save_to_file);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               "%s", _("Could not make the report"));
+      gtk_window_destroy (dialog);
+      return;
+    }
+  window = g_object_ref (request->window);
+  gtk_window_destroy (dialog);
+  save_to_file (window, report, file, callback, user_data);
+}
+
+/**
+ * accord_report_dialog_save_finish:
+ * @result: the result given to the callback
+ * @error: where to put an error
+ *
+ * Returns: whether the PDF was written
+ */
+gboolean
+accord_report_dialog_save_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

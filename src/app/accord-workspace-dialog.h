@@ -18,7 +18,14 @@ GtkWidget *accord_workspace_dialog_new     (AccordWindow *window);
 void       accord_workspace_dialog_present (AccordWindow *window);
 /* Saves every row; FALSE when one was refused (it shows why). */
 gboolean   accord_workspace_dialog_save    (AccordWorkspaceDialog *self);
-/* "name", "company", "currency" or "keep": the row, for tests. */
+/* Renames the workspace file to @name in its folder (".accord" added when
+ * missing): copies it, opens the copy in the window, then deletes the old
+ * file and updates the recent workspaces. A refused name or a failed step
+ * shows inline and leaves the old file in use. */
+gboolean   accord_workspace_dialog_rename  (AccordWorkspaceDialog *self,
+                                            const char            *name);
+/* "name", "company", "currency", "keep", "file", "new-file-name" or
+ * "rename-error": the widget, for tests. */
 GtkWidget *accord_workspace_dialog_get_row (AccordWorkspaceDialog *self, const char *which);
 
 G_END_DECLS

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "accord-application.h"
 #include "accord-backup.h"
 #include "accord-backup-dialog.h"
 #include "accord-window.h"
@@ -102,6 +105,121 @@ test_workspace_settings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+backup_done (gpointer data)
+{
+  AccordStore *store = accord_window_get_store (data);
+
+  return store != NULL && !accord_backup_is_due (store);
+}
+
+static void
+rename_to (GtkWidget  *row,
+           const char *name)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), name);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* Renaming the file through the settings dialog: refused names show
+ * inline and change nothing; a good one leaves the window on the new file
+ * with the same data, the old file gone and the recent list updated. */
+static void
+test_rename_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AccordStore) store = test_store_new (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *taken = g_build_filename (dir, "taken.accord", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "Client B.accord", NULL);
+  g_autofree char *old_wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *old_shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(AccordApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *last = NULL;
+  AccordWindow *window;
+  AccordStore *renamed;
+  AccordPartner *partner;
+  GtkWidget *dialog;
+  GtkWidget *row;
+  GtkWidget *message;
+  GtkWidget *file;
+
+  add_partner (store, "Northwind");
+  g_clear_object (&store);
+  g_assert_true (g_file_set_contents (taken, "", 0, NULL));
+
+  app = accord_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (accord_application_open_workspace (app, path, FALSE));
+  window = ACCORD_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  /* The daily backup of the opened file runs in a thread: let it end. */
+  spin_until (backup_done, window, 10000);
+  g_assert_true (backup_done (window));
+
+  dialog = accord_workspace_dialog_new (window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  row = accord_workspace_dialog_get_row (ACCORD_WORKSPACE_DIALOG (dialog), "new-file-name");
+  message = accord_workspace_dialog_get_row (ACCORD_WORKSPACE_DIALOG (dialog), "rename-error");
+  file = accord_workspace_dialog_get_row (ACCORD_WORKSPACE_DIALOG (dialog), "file");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file)), ==, "work.accord");
+  g_assert_false (gtk_widget_get_visible (row));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "workspace.rename", NULL));
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "work");
+
+  {
+    const char *refused[] = { "", "clients/b", "taken", "work.accord" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        rename_to (row, refused[i]);
+        g_assert_true (gtk_widget_has_css_class (row, "error"));
+        g_assert_true (gtk_widget_get_visible (message));
+        g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (message))), >, 0);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, refused[i]);
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+        g_assert_cmpstr (accord_store_get_path (accord_window_get_store (window)), ==, path);
+      }
+  }
+
+  rename_to (row, "Client B");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file)), ==, "Client B.accord");
+
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_shm, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (taken, G_FILE_TEST_IS_REGULAR));
+
+  renamed = accord_window_get_store (window);
+  g_assert_nonnull (renamed);
+  g_assert_cmpstr (accord_store_get_path (renamed), ==, new_path);
+  g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_partners (renamed)), ==, 1);
+  partner = g_list_model_get_item (accord_store_get_partners (renamed), 0);
+  g_assert_cmpstr (accord_partner_get_name (partner), ==, "Northwind");
+  g_object_unref (partner);
+
+  settings = g_settings_new (BASE_APPLICATION_ID);
+  recent = g_settings_get_strv (settings, "recent-workspaces");
+  g_assert_nonnull (recent[0]);
+  g_assert_cmpstr (recent[0], ==, new_path);
+  g_assert_false (g_strv_contains ((const char * const *) recent, path));
+  last = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last, ==, new_path);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,10 +228,12 @@ main (int   argc,
   g_autofree char *data = g_dir_make_tmp ("accord-backup-ui-XXXXXX", NULL);
 
   g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("ACCORD_NON_UNIQUE", "1", TRUE);
   if (test_app_init (&argc, &argv))
     {
       g_test_add_func ("/backup-ui/back-up-now", test_back_up_now);
       g_test_add_func ("/backup-ui/workspace-settings", test_workspace_settings);
+      g_test_add_func ("/backup-ui/rename-file", test_rename_file);
     }
   return g_test_run ();
 }

@@ -313,6 +313,132 @@ test_workspace_settings (TestWorkspace *fixture,
   g_assert_null (name);
 }
 
+/* The rules for a new file name: inline messages for what cannot be. */
+static void
+test_rename_path (TestWorkspace *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *taken = g_build_filename (fixture->dir, "taken.accord", NULL);
+  const struct { const char *name; const char *file; GQuark domain; int code; } cases[] = {
+    { "Client B", "Client B.accord", 0, 0 },
+    { "  client-b.accord ", "client-b.accord", 0, 0 },
+    { "notes.txt", "notes.txt.accord", 0, 0 },
+    { "", NULL, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID },
+    { "   ", NULL, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID },
+    { NULL, NULL, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID },
+    { ".accord", NULL, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID },
+    { "clients/b", NULL, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID },
+    { "../b", NULL, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID },
+    { "..", NULL, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID },
+    { "taken", NULL, G_IO_ERROR, G_IO_ERROR_EXISTS },
+    { "taken.accord", NULL, G_IO_ERROR, G_IO_ERROR_EXISTS },
+    { "workspace", NULL, G_IO_ERROR, G_IO_ERROR_EXISTS },
+  };
+
+  g_assert_true (g_file_set_contents (taken, "", 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = accord_workspace_dup_rename_path (fixture->path, cases[i].name,
+                                                                &error);
+
+      g_test_message ("case %u: “%s”", i, cases[i].name);
+      if (cases[i].file != NULL)
+        {
+          g_autofree char *expected = g_build_filename (fixture->dir, cases[i].file, NULL);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (path, ==, expected);
+        }
+      else
+        {
+          g_assert_null (path);
+          g_assert_error (error, cases[i].domain, cases[i].code);
+          g_assert_cmpuint (strlen (error->message), >, 0);
+        }
+    }
+}
+
+/* A rename copies the open workspace to a new file that opens with the
+ * same data; the old file stays until the rename is finished, then goes
+ * with its side files, and its backups move along. */
+static void
+test_rename (TestWorkspace *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (fixture->dir, "Client B.accord", NULL);
+  g_autofree char *old_folder = accord_backup_dup_folder (fixture->path);
+  g_autofree char *new_folder = accord_backup_dup_folder (dest);
+  g_autofree char *backup = NULL;
+  g_autofree char *company = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(AccordStore) copy = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  guint n;
+
+  g_assert_true (accord_demo_fill (fixture->store, 12, 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (accord_store_set_setting (fixture->store, ACCORD_SETTING_OUR_COMPANY, "Acme",
+                                           &error));
+  n = g_list_model_get_n_items (accord_store_get_partners (fixture->store));
+  g_assert_cmpuint (n, >, 0);
+  backup = accord_backup_run (fixture->path, old_folder, "2026-01-31", 3, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (accord_workspace_rename (fixture->store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  /* Until it is finished, the old file is whole and in use. */
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  add_partner (fixture->store, "Still Open");
+
+  copy = accord_store_open (dest, ACCORD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (accord_store_check (copy, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_partners (copy)), ==, n);
+  company = accord_store_dup_setting (copy, ACCORD_SETTING_OUR_COMPANY);
+  g_assert_cmpstr (company, ==, "Acme");
+
+  /* An existing file is refused and left alone. */
+  g_assert_false (accord_workspace_rename (fixture->store, dest, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_partners (copy)), ==, n);
+
+  g_clear_object (&fixture->store);
+  g_assert_true (accord_workspace_finish_rename (fixture->path, dest, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (old_folder, G_FILE_TEST_EXISTS));
+  backups = accord_backup_list (new_folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
+/* A copy that cannot be made leaves nothing behind and the workspace as
+ * it was. */
+static void
+test_rename_fails (TestWorkspace *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (fixture->dir, "gone", "b.accord", NULL);
+  g_autofree char *dir = g_path_get_dirname (dest);
+
+  add_partner (fixture->store, "Northwind");
+  g_assert_false (accord_workspace_rename (fixture->store, dest, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  add_partner (fixture->store, "Contoso");
+  g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_partners (fixture->store)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +454,9 @@ main (int   argc,
   ADD ("/backup/restore", test_restore);
   ADD ("/backup/refuse-non-workspace", test_refuse_non_workspace);
   ADD ("/backup/workspace-settings", test_workspace_settings);
+  ADD ("/backup/rename-path", test_rename_path);
+  ADD ("/backup/rename", test_rename);
+  ADD ("/backup/rename-fails", test_rename_fails);
 #undef ADD
   g_test_add_func ("/backup/folder", test_folder);
 
