@@ -489,6 +489,7 @@ read_form (AccordAgreementDialog *self,
   a->id = self->original->id;
 
   /* Agreement */
+  g_free (a->title);
   a->title = read_text (GTK_WIDGET (self->title_row));
   if (a->title == NULL)
     a->title = g_strdup ("");
@@ -509,6 +510,7 @@ read_form (AccordAgreementDialog *self,
                                             _("Write the termination notice as a whole number of "
                                               "days, from 0 to 3650, or leave it empty when "
                                               "there is no such clause."));
+  g_free (a->termination_effect);
   a->termination_effect = read_text (GTK_WIDGET (self->effect_row));
   if (a->status == ACCORD_AGREEMENT_EXPIRED || a->status == ACCORD_AGREEMENT_TERMINATED)
     {
@@ -604,7 +606,10 @@ read_form (AccordAgreementDialog *self,
   /* Exclusivity */
   a->exclusivity = combo_selected (self->exclusivity_row);
   if (a->exclusivity != ACCORD_EXCLUSIVITY_NONE)
-    a->exclusivity_scope = read_text (GTK_WIDGET (self->scope_row));
+    {
+      g_free (a->exclusivity_scope);
+      a->exclusivity_scope = read_text (GTK_WIDGET (self->scope_row));
+    }
   if (a->exclusivity == ACCORD_EXCLUSIVITY_TIME_LIMITED)
     {
       g_autofree char *until_text = read_text (GTK_WIDGET (self->until_row));
@@ -661,7 +666,9 @@ read_form (AccordAgreementDialog *self,
     }
 
   /* Other terms */
+  g_free (a->ip_terms);
   a->ip_terms = read_text (GTK_WIDGET (self->ip_row));
+  g_free (a->brand_usage);
   a->brand_usage = read_text (GTK_WIDGET (self->brand_row));
   a->confidential = gtk_switch_get_active (self->confidential_switch);
   if (a->confidential)

@@ -644,7 +644,9 @@ accord_store_save_overlap (AccordStore          *store,
                            const AccordOverlap  *overlap,
                            GError              **error)
 {
-  g_autofree char *names[ACCORD_OVERLAP_N_KINDS] = { NULL, };
+  /* Every entry is set (join_names() never returns NULL), so the vector
+   * frees them all. */
+  g_auto(GStrv) names = g_new0 (char *, ACCORD_OVERLAP_N_KINDS + 1);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);

@@ -24,23 +24,6 @@
 /* Newest start first; drafts without a start before everything. */
 #define AGREEMENT_ORDER "(a.start IS NULL) DESC, a.start DESC, a.id DESC"
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           col)
-{
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-  return g_strdup (text ? text : "");
-}
-
 static int
 column_int (sqlite3_stmt *stmt,
             int           col)
@@ -113,20 +96,20 @@ agreement_from_row (sqlite3_stmt *stmt)
 
   a->id = sqlite3_column_int64 (stmt, 0);
   g_free (a->title);
-  a->title = column_text (stmt, col++);
+  a->title = _accord_store_column_text (stmt, col++);
   COLUMN_ENUM (stmt, col++, accord_agreement_status_from_key, &a->status);
-  a->status_since = column_dup (stmt, col++);
-  a->start = column_dup (stmt, col++);
+  a->status_since = _accord_store_column_dup (stmt, col++);
+  a->start = _accord_store_column_dup (stmt, col++);
   a->term_months = column_int (stmt, col++);
   COLUMN_ENUM (stmt, col++, accord_renewal_from_key, &a->renewal);
   a->notice_days = column_int (stmt, col++);
   a->termination_notice_days = column_int (stmt, col++);
   g_free (a->termination_effect);
-  a->termination_effect = column_text (stmt, col++);
-  a->ended_on = column_dup (stmt, col++);
+  a->termination_effect = _accord_store_column_text (stmt, col++);
+  a->ended_on = _accord_store_column_dup (stmt, col++);
   COLUMN_ENUM (stmt, col++, accord_revenue_model_from_key, &a->revenue_model);
   COLUMN_ENUM (stmt, col++, accord_payer_from_key, &a->payer);
-  a->currency = column_dup (stmt, col++);
+  a->currency = _accord_store_column_dup (stmt, col++);
   a->rate_bp = column_int (stmt, col++);
   a->share_months = column_int (stmt, col++);
   a->amount_minor = column_int64 (stmt, col++);
@@ -134,18 +117,18 @@ agreement_from_row (sqlite3_stmt *stmt)
   parse_tiers (a, (const char *) sqlite3_column_text (stmt, col++));
   COLUMN_ENUM (stmt, col++, accord_exclusivity_from_key, &a->exclusivity);
   g_free (a->exclusivity_scope);
-  a->exclusivity_scope = column_text (stmt, col++);
-  a->exclusivity_until = column_dup (stmt, col++);
+  a->exclusivity_scope = _accord_store_column_text (stmt, col++);
+  a->exclusivity_until = _accord_store_column_dup (stmt, col++);
   g_free (a->ip_terms);
-  a->ip_terms = column_text (stmt, col++);
+  a->ip_terms = _accord_store_column_text (stmt, col++);
   g_free (a->brand_usage);
-  a->brand_usage = column_text (stmt, col++);
+  a->brand_usage = _accord_store_column_text (stmt, col++);
   a->confidential = sqlite3_column_int (stmt, col++) != 0;
   a->confidentiality_months = column_int (stmt, col++);
   COLUMN_ENUM (stmt, col++, accord_cadence_from_key, &a->review_cadence);
   a->legal_review_needed = sqlite3_column_int (stmt, col++) != 0;
-  a->legal_requested_on = column_dup (stmt, col++);
-  a->legal_done_on = column_dup (stmt, col++);
+  a->legal_requested_on = _accord_store_column_dup (stmt, col++);
+  a->legal_done_on = _accord_store_column_dup (stmt, col++);
   g_assert (col == 31);
   return a;
 }
@@ -727,7 +710,7 @@ other_active (AccordStore  *self,
   rc = sqlite3_step (stmt);
   *found = rc == SQLITE_ROW;
   if (*found)
-    *title = column_text (stmt, 0);
+    *title = _accord_store_column_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _accord_store_set_error (self, rc, _("Could not read the agreements"), error);
@@ -1075,10 +1058,10 @@ accord_store_list_agreement_changes (AccordStore  *self,
     {
       AccordAgreementChange *change = g_new0 (AccordAgreementChange, 1);
 
-      change->date = column_text (stmt, 0);
-      change->kind = column_text (stmt, 1);
-      change->status = column_dup (stmt, 2);
-      change->summary = column_text (stmt, 3);
+      change->date = _accord_store_column_text (stmt, 0);
+      change->kind = _accord_store_column_text (stmt, 1);
+      change->status = _accord_store_column_dup (stmt, 2);
+      change->summary = _accord_store_column_text (stmt, 3);
       g_ptr_array_add (list, change);
     }
   sqlite3_reset (stmt);

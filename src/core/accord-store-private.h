@@ -32,6 +32,13 @@ gboolean      _accord_store_begin     (AccordStore *self, GError **error);   /* 
 gboolean      _accord_store_commit    (AccordStore *self, GError **error);
 void          _accord_store_rollback  (AccordStore *self);
 char         *_accord_store_now_utc   (void);   /* "2026-11-21T13:00:00Z" */
+/* A text column: NULL (column_dup) or "" (column_text) for SQL NULL. */
+char         *_accord_store_column_dup  (sqlite3_stmt *stmt, int col);
+char         *_accord_store_column_text (sqlite3_stmt *stmt, int col);
+/* Sets ACCORD_STORE_ERROR_INVALID with @message; returns FALSE. */
+gboolean      _accord_store_invalid     (GError **error, const char *message);
+/* The stored partner for @partner_id, refused when unknown or trashed. */
+AccordPartner *_accord_store_live_partner (AccordStore *self, gint64 partner_id, GError **error);
 void          _accord_store_emit_agreements_changed (AccordStore *self, AccordPartner *partner);
 void          _accord_store_emit_work_changed       (AccordStore *self, AccordPartner *partner);
 void          _accord_store_emit_results_changed    (AccordStore *self, AccordPartner *partner);

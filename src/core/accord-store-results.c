@@ -17,53 +17,6 @@
  * functions of accord-results.c; this file only loads their inputs, for
  * every partner in a fixed number of queries. */
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* The stored partner for @partner_id, refused when unknown or trashed. */
-static AccordPartner *
-live_partner (AccordStore  *self,
-              gint64        partner_id,
-              GError      **error)
-{
-  AccordPartner *partner = accord_store_lookup_partner (self, partner_id);
-
-  if (partner == NULL)
-    {
-      invalid (error, _("There is no such partner"));
-      return NULL;
-    }
-  if (accord_partner_get_trashed_at (partner) != NULL)
-    {
-      invalid (error, _("This partner is in the trash; restore it first"));
-      return NULL;
-    }
-  return partner;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           col)
-{
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
 static void
 replace_trimmed (char **text)
 {
@@ -143,7 +96,7 @@ save_records (AccordStore      *self,
       gint64 partner_id = kind->partner_of (copy);
 
       g_ptr_array_add (saved, copy);
-      if (live_partner (self, partner_id, error) == NULL ||
+      if (_accord_store_live_partner (self, partner_id, error) == NULL ||
           !kind->write (self, copy, now, error))
         {
           _accord_store_rollback (self);
@@ -264,15 +217,15 @@ referral_from_row (sqlite3_stmt *stmt)
   const char *status = (const char *) sqlite3_column_text (stmt, 4);
 
   r->id = sqlite3_column_int64 (stmt, 0);
-  r->date = column_text (stmt, 2);
+  r->date = _accord_store_column_text (stmt, 2);
   g_free (r->customer);
-  r->customer = column_text (stmt, 3);
+  r->customer = _accord_store_column_text (stmt, 3);
   if (status != NULL)
     accord_referral_status_from_key (status, &r->status);
   r->revenue_minor = sqlite3_column_int64 (stmt, 5);
   g_free (r->code);
-  r->code = column_text (stmt, 6);
-  r->converted_on = column_dup (stmt, 7);
+  r->code = _accord_store_column_text (stmt, 6);
+  r->converted_on = _accord_store_column_dup (stmt, 7);
   return r;
 }
 
@@ -415,7 +368,7 @@ review_from_row (sqlite3_stmt *stmt)
   AccordReview *r = accord_review_new (sqlite3_column_int64 (stmt, 1), NULL);
 
   r->id = sqlite3_column_int64 (stmt, 0);
-  r->date = column_text (stmt, 2);
+  r->date = _accord_store_column_text (stmt, 2);
   for (guint i = 0; i < ACCORD_N_REVIEW_RATINGS; i++)
     r->ratings[i] = sqlite3_column_int (stmt, 3 + i);
   /* Codes this build does not know (from a newer one) are left out
@@ -432,7 +385,7 @@ review_from_row (sqlite3_stmt *stmt)
       }
   }
   g_free (r->notes);
-  r->notes = column_text (stmt, 9);
+  r->notes = _accord_store_column_text (stmt, 9);
   return r;
 }
 
@@ -605,7 +558,7 @@ figures_from_row (sqlite3_stmt *stmt)
 {
   AccordFigures *f = accord_figures_new (sqlite3_column_int64 (stmt, 0), NULL);
 
-  f->month = column_text (stmt, 1);
+  f->month = _accord_store_column_text (stmt, 1);
   f->revenue_minor = sqlite3_column_int64 (stmt, 2);
   f->referrals = sqlite3_column_int (stmt, 3);
   f->conversions = sqlite3_column_int (stmt, 4);
@@ -788,7 +741,7 @@ accord_store_add_ledger_entry (AccordStore        *self,
   copy = accord_ledger_entry_copy (entry);
   replace_trimmed (&copy->date);
   replace_trimmed (&copy->note);
-  if (live_partner (self, copy->partner_id, error) == NULL ||
+  if (_accord_store_live_partner (self, copy->partner_id, error) == NULL ||
       !accord_ledger_entry_validate (copy, error))
     return FALSE;
 
@@ -870,7 +823,7 @@ accord_store_list_ledger_entries (AccordStore    *self,
     {
       AccordLedgerSide side = ACCORD_LEDGER_OWED_TO_PARTNER;
       AccordLedgerKind kind = ACCORD_LEDGER_PAID;
-      g_autofree char *date = column_text (stmt, 4);
+      g_autofree char *date = _accord_store_column_text (stmt, 4);
       AccordLedgerEntry *entry;
 
       accord_ledger_side_from_key ((const char *) sqlite3_column_text (stmt, 2), &side);
@@ -879,7 +832,7 @@ accord_store_list_ledger_entries (AccordStore    *self,
                                        sqlite3_column_int64 (stmt, 5));
       entry->id = sqlite3_column_int64 (stmt, 0);
       g_free (entry->note);
-      entry->note = column_text (stmt, 6);
+      entry->note = _accord_store_column_text (stmt, 6);
       g_ptr_array_add (list, entry);
     }
   sqlite3_reset (stmt);
@@ -1098,7 +1051,7 @@ gather_contacts (Gather  *gather,
       Inputs *inputs = lookup_inputs (gather, sqlite3_column_int64 (stmt, 0));
 
       if (inputs != NULL)
-        inputs->last_contact = column_dup (stmt, 1);
+        inputs->last_contact = _accord_store_column_dup (stmt, 1);
     }
   sqlite3_reset (stmt);
   return read_done (gather->store, rc, error);
@@ -1320,7 +1273,7 @@ accord_store_list_health_history (AccordStore    *self,
   sqlite3_bind_int64 (stmt, 1, accord_partner_get_id (partner));
   contacts = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (contacts, column_text (stmt, 0));
+    g_ptr_array_add (contacts, _accord_store_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (!read_done (self, rc, error))
     return NULL;

@@ -99,14 +99,6 @@ bind_text_or_null (sqlite3_stmt *stmt,
 /* Validation */
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 check_date (const char  *date,
             GError     **error)
 {
@@ -125,7 +117,7 @@ check_text (const char  *text,
   if (text == NULL)
     return TRUE;
   if (!g_utf8_validate (text, -1, NULL))
-    return invalid (error, _("The text is not valid UTF-8"));
+    return _accord_store_invalid (error, _("The text is not valid UTF-8"));
   if (g_utf8_strlen (text, -1) > max_length)
     {
       g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID,
@@ -139,27 +131,6 @@ static char *
 trimmed (const char *text)
 {
   return g_strstrip (g_strdup (text ? text : ""));
-}
-
-/* The stored partner for @partner_id, refused when unknown or trashed. */
-static AccordPartner *
-live_partner (AccordStore  *self,
-              gint64        partner_id,
-              GError      **error)
-{
-  AccordPartner *partner = accord_store_lookup_partner (self, partner_id);
-
-  if (partner == NULL)
-    {
-      invalid (error, _("There is no such partner"));
-      return NULL;
-    }
-  if (accord_partner_get_trashed_at (partner) != NULL)
-    {
-      invalid (error, _("This partner is in the trash; restore it first"));
-      return NULL;
-    }
-  return partner;
 }
 
 /* Months from @anchor to @due when @due is exactly @anchor moved by whole
@@ -290,7 +261,7 @@ load_run (AccordStore  *self,
   else if (rc != SQLITE_DONE)
     _accord_store_set_error (self, rc, _("Could not read the workspace"), error);
   else
-    invalid (error, _("There is no such playbook"));
+    _accord_store_invalid (error, _("There is no such playbook"));
   sqlite3_reset (stmt);
   return run;
 }
@@ -315,7 +286,7 @@ load_task (AccordStore  *self,
   else if (rc != SQLITE_DONE)
     _accord_store_set_error (self, rc, _("Could not read the workspace"), error);
   else
-    invalid (error, _("There is no such task"));
+    _accord_store_invalid (error, _("There is no such task"));
   sqlite3_reset (stmt);
   return task;
 }
@@ -471,11 +442,11 @@ accord_store_add_activity (AccordStore     *self,
   g_return_val_if_fail (activity != NULL, FALSE);
   g_return_val_if_fail (activity->id == 0, FALSE);
 
-  partner = live_partner (self, activity->partner_id, error);
+  partner = _accord_store_live_partner (self, activity->partner_id, error);
   if (partner == NULL)
     return FALSE;
   if ((guint) activity->kind >= ACCORD_N_ACTIVITY_KINDS)
-    return invalid (error, _("Unknown kind of activity"));
+    return _accord_store_invalid (error, _("Unknown kind of activity"));
   if (!check_date (activity->date, error))
     return FALSE;
   summary = trimmed (activity->summary);
@@ -498,7 +469,7 @@ accord_store_add_activity (AccordStore     *self,
       found = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       if (!found)
-        return invalid (error, _("The contact does not belong to this partner"));
+        return _accord_store_invalid (error, _("The contact does not belong to this partner"));
     }
 
   now = _accord_store_now_utc ();
@@ -572,8 +543,8 @@ accord_store_delete_activity (AccordStore  *self,
     partner_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (partner_id == 0)
-    return invalid (error, _("There is no such activity"));
-  partner = live_partner (self, partner_id, error);
+    return _accord_store_invalid (error, _("There is no such activity"));
+  partner = _accord_store_live_partner (self, partner_id, error);
   if (partner == NULL)
     return FALSE;
 
@@ -735,11 +706,11 @@ accord_store_start_playbook (AccordStore     *self,
   g_return_val_if_fail (ACCORD_IS_PARTNER (partner), 0);
 
   partner_id = accord_partner_get_id (partner);
-  if (live_partner (self, partner_id, error) == NULL)
+  if (_accord_store_live_partner (self, partner_id, error) == NULL)
     return 0;
   if (playbook == ACCORD_PLAYBOOK_NONE || (guint) playbook >= ACCORD_N_PLAYBOOKS)
     {
-      invalid (error, _("Unknown playbook"));
+      _accord_store_invalid (error, _("Unknown playbook"));
       return 0;
     }
   today = accord_store_get_today (self);
@@ -788,7 +759,7 @@ accord_store_start_playbook (AccordStore     *self,
 
       if (task->due == NULL)
         {
-          invalid (error, _("The playbook's dates fall outside the calendar"));
+          _accord_store_invalid (error, _("The playbook's dates fall outside the calendar"));
           goto fail;
         }
       if (insert_task (self, task, now, error) == 0)
@@ -822,7 +793,7 @@ accord_store_move_anchor (AccordStore  *self,
   run = load_run (self, run_id, error);
   if (run == NULL)
     return FALSE;
-  partner = live_partner (self, run->partner_id, error);
+  partner = _accord_store_live_partner (self, run->partner_id, error);
   if (partner == NULL)
     return FALSE;
   tasks = load_run_tasks (self, run_id, error);
@@ -844,7 +815,7 @@ accord_store_move_anchor (AccordStore  *self,
       due = redate (task, run->anchor_date, anchor_date);
       if (due == NULL)
         {
-          invalid (error, _("The playbook's dates fall outside the calendar"));
+          _accord_store_invalid (error, _("The playbook's dates fall outside the calendar"));
           goto fail;
         }
       /* A snooze still means something only if it is after the new date. */
@@ -952,12 +923,12 @@ accord_store_add_task (AccordStore  *self,
   g_return_val_if_fail (task != NULL, FALSE);
   g_return_val_if_fail (task->id == 0, FALSE);
 
-  partner = live_partner (self, task->partner_id, error);
+  partner = _accord_store_live_partner (self, task->partner_id, error);
   if (partner == NULL)
     return FALSE;
   title = trimmed (task->title);
   if (*title == '\0')
-    return invalid (error, _("A task needs a title"));
+    return _accord_store_invalid (error, _("A task needs a title"));
   if (!check_text (title, ACCORD_MAX_NAME_LENGTH, error) ||
       !check_text (task->notes, ACCORD_MAX_NOTES_LENGTH, error) ||
       !check_text (task->phase, ACCORD_MAX_NAME_LENGTH, error) ||
@@ -965,7 +936,7 @@ accord_store_add_task (AccordStore  *self,
       !check_text (task->step, ACCORD_MAX_NAME_LENGTH, error))
     return FALSE;
   if ((guint) task->playbook >= ACCORD_N_PLAYBOOKS)
-    return invalid (error, _("Unknown playbook"));
+    return _accord_store_invalid (error, _("Unknown playbook"));
   if (!check_date (task->due, error))
     return FALSE;
   if ((task->done_on != NULL && !check_date (task->done_on, error)) ||
@@ -979,7 +950,7 @@ accord_store_add_task (AccordStore  *self,
       if (run == NULL)
         return FALSE;
       if (run->partner_id != task->partner_id)
-        return invalid (error, _("The playbook belongs to another partner"));
+        return _accord_store_invalid (error, _("The playbook belongs to another partner"));
     }
 
   clean = accord_task_copy (task);
@@ -1044,11 +1015,11 @@ accord_store_set_task_done (AccordStore  *self,
   task = load_task (self, task_id, error);
   if (task == NULL)
     return FALSE;
-  partner = live_partner (self, task->partner_id, error);
+  partner = _accord_store_live_partner (self, task->partner_id, error);
   if (partner == NULL)
     return FALSE;
   if (task->cancelled_on != NULL)
-    return invalid (error, _("This task was cancelled"));
+    return _accord_store_invalid (error, _("This task was cancelled"));
   /* Nothing to do: already in that state. */
   if ((task->done_on != NULL) == (done != FALSE))
     return TRUE;
@@ -1150,12 +1121,12 @@ accord_store_snooze_task (AccordStore  *self,
       if (!check_date (until, error))
         return FALSE;
       if (strcmp (until, accord_store_get_today (self)) <= 0)
-        return invalid (error, _("Snooze it until a day after today"));
+        return _accord_store_invalid (error, _("Snooze it until a day after today"));
     }
   task = load_task (self, task_id, error);
   if (task == NULL)
     return FALSE;
-  partner = live_partner (self, task->partner_id, error);
+  partner = _accord_store_live_partner (self, task->partner_id, error);
   if (partner == NULL)
     return FALSE;
 
@@ -1187,7 +1158,7 @@ accord_store_set_task_notes (AccordStore  *self,
   task = load_task (self, task_id, error);
   if (task == NULL)
     return FALSE;
-  partner = live_partner (self, task->partner_id, error);
+  partner = _accord_store_live_partner (self, task->partner_id, error);
   if (partner == NULL)
     return FALSE;
 
@@ -1228,8 +1199,8 @@ accord_store_set_revisit_months (AccordStore  *self,
   if (run == NULL)
     return FALSE;
   if (run->playbook != ACCORD_PLAYBOOK_OUTREACH)
-    return invalid (error, _("Only outreach has a revisit date"));
-  partner = live_partner (self, run->partner_id, error);
+    return _accord_store_invalid (error, _("Only outreach has a revisit date"));
+  partner = _accord_store_live_partner (self, run->partner_id, error);
   if (partner == NULL)
     return FALSE;
   tasks = load_run_tasks (self, run_id, error);
@@ -1255,7 +1226,7 @@ accord_store_set_revisit_months (AccordStore  *self,
     }
   if (!found)
     {
-      invalid (error, _("This outreach has no open revisit"));
+      _accord_store_invalid (error, _("This outreach has no open revisit"));
       goto fail;
     }
   return commit_and_emit (self, partner, error);
@@ -1334,7 +1305,7 @@ accord_store_plan_first_call (AccordStore    *self,
   g_return_val_if_fail (ACCORD_IS_PARTNER (partner), 0);
 
   partner_id = accord_partner_get_id (partner);
-  if (live_partner (self, partner_id, error) == NULL)
+  if (_accord_store_live_partner (self, partner_id, error) == NULL)
     return 0;
   if (date == NULL)
     date = accord_store_get_today (self);
@@ -1405,7 +1376,7 @@ accord_store_record_outcome (AccordStore    *self,
   g_return_val_if_fail (ACCORD_IS_PARTNER (partner), FALSE);
 
   partner_id = accord_partner_get_id (partner);
-  if (live_partner (self, partner_id, error) == NULL)
+  if (_accord_store_live_partner (self, partner_id, error) == NULL)
     return FALSE;
   if (date == NULL)
     date = accord_store_get_today (self);
@@ -1540,7 +1511,7 @@ accord_store_dup_tracking_code (AccordStore    *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        invalid (error, _("There is no such partner"));
+        _accord_store_invalid (error, _("There is no such partner"));
       else
         _accord_store_set_error (self, rc, _("Could not read the workspace"), error);
       return NULL;
@@ -1858,7 +1829,7 @@ accord_store_dup_tracking_link (AccordStore    *self,
   base = accord_store_dup_setting (self, ACCORD_SETTING_TRACKING_URL);
   if (*base == '\0')
     {
-      invalid (error, _("Set the link to tag first (the address of your website)"));
+      _accord_store_invalid (error, _("Set the link to tag first (the address of your website)"));
       return NULL;
     }
   code = accord_store_dup_tracking_code (self, partner, error);

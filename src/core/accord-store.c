@@ -2359,3 +2359,49 @@ _accord_store_emit_results_changed (AccordStore   *self,
 {
   g_signal_emit (self, signals[SIGNAL_RESULTS_CHANGED], 0, partner);
 }
+
+char *
+_accord_store_column_dup (sqlite3_stmt *stmt,
+                          int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+char *
+_accord_store_column_text (sqlite3_stmt *stmt,
+                           int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+gboolean
+_accord_store_invalid (GError     **error,
+                       const char  *message)
+{
+  g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+AccordPartner *
+_accord_store_live_partner (AccordStore  *self,
+                            gint64        partner_id,
+                            GError      **error)
+{
+  AccordPartner *partner = accord_store_lookup_partner (self, partner_id);
+
+  if (partner == NULL)
+    {
+      _accord_store_invalid (error, _("There is no such partner"));
+      return NULL;
+    }
+  if (accord_partner_get_trashed_at (partner) != NULL)
+    {
+      _accord_store_invalid (error, _("This partner is in the trash; restore it first"));
+      return NULL;
+    }
+  return partner;
+}

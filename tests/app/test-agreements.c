@@ -81,6 +81,7 @@ active_agreement (gint64      partner_id,
 {
   AccordAgreement *a = accord_agreement_new (partner_id);
 
+  g_free (a->title);
   a->title = g_strdup ("Reseller agreement");
   a->status = ACCORD_AGREEMENT_ACTIVE;
   a->start = g_strdup (start);

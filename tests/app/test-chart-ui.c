@@ -521,6 +521,12 @@ find_file_chooser (void)
 }
 
 static gboolean
+widget_has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (GTK_WIDGET (data));
+}
+
+static gboolean
 file_chooser_shown (gpointer data)
 {
   return find_file_chooser () != NULL;
@@ -542,8 +548,11 @@ test_partner_export_dialog (Fixture       *f,
   spin_until (file_chooser_shown, NULL, 3000);
   dialog = find_file_chooser ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ==,
-                   "Acme lifecycle.png");
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+
+    g_assert_cmpstr (name, ==, "Acme lifecycle.png");
+  }
 
   /* The chooser loads its first folder on its own: choose ours after. */
   spin_for (300);
@@ -583,9 +592,14 @@ test_partner_none (Fixture       *f,
   accord_partner_chart_set_store (ACCORD_PARTNER_CHART (chart), f->store);
   accord_partner_chart_set_partner (ACCORD_PARTNER_CHART (chart), f->acme);
   settle ();
-  g_assert_nonnull (accord_partner_chart_dup_tooltip_at (ACCORD_PARTNER_CHART (chart),
-                                                        gtk_widget_get_width (area) / 2.0,
-                                                        gtk_widget_get_height (area) / 2.0));
+  {
+    g_autofree char *tooltip =
+      accord_partner_chart_dup_tooltip_at (ACCORD_PARTNER_CHART (chart),
+                                           gtk_widget_get_width (area) / 2.0,
+                                           gtk_widget_get_height (area) / 2.0);
+
+    g_assert_nonnull (tooltip);
+  }
   accord_partner_chart_set_partner (ACCORD_PARTNER_CHART (chart), NULL);
   settle ();
   g_assert_null (accord_partner_chart_dup_tooltip_at (ACCORD_PARTNER_CHART (chart),
@@ -788,9 +802,12 @@ test_portfolio_keyboard (Fixture       *f,
   g_assert_cmpint (watch, >=, 0);
   g_assert_cmpint (identified, >=, 0);
 
-  /* Focus puts the cursor on the first square; Enter opens it. */
+  /* Focus puts the cursor on the first square; Enter opens it. The
+   * window has to be active for focus to land, which a loaded machine can
+   * take a moment to report. */
+  gtk_window_present (GTK_WINDOW (gtk_widget_get_root (area)));
   gtk_widget_grab_focus (area);
-  settle ();
+  spin_until (widget_has_focus, area, 3000);
   g_assert_true (gtk_widget_has_focus (area));
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
   g_assert_true (handled);

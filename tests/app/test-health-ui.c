@@ -315,6 +315,7 @@ save_referral_fee_agreement (Fixture *f)
   g_autoptr(AccordAgreement) a = accord_agreement_new (accord_partner_get_id (f->partner));
   g_autoptr(GError) error = NULL;
 
+  g_free (a->title);
   a->title = g_strdup ("Referral agreement");
   a->status = ACCORD_AGREEMENT_ACTIVE;
   a->start = g_strdup ("2026-01-01");
@@ -651,6 +652,7 @@ test_payment_balance (Fixture       *f,
   GtkWidget *payments;
 
   save_referral_fee_agreement (f);
+  g_free (referral->customer);
   referral->customer = g_strdup ("Contoso");
   referral->status = ACCORD_REFERRAL_CONVERTED;
   referral->revenue_minor = 50000;
@@ -885,6 +887,7 @@ test_apply_tier (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2026-0%d-10", i + 3);
       AccordReferral *referral = accord_referral_new (accord_partner_get_id (f->partner), date);
 
+      g_free (referral->customer);
       referral->customer = g_strdup_printf ("Customer %d", i);
       referral->status = ACCORD_REFERRAL_CONVERTED;
       g_ptr_array_add (referrals, referral);

@@ -356,11 +356,12 @@ test_ics (void)
   g_autofree char *ics = NULL;
   g_autofree char *unfolded = NULL;
   g_autofree char *long_title = NULL;
+  g_autofree char *zs = NULL;
   guint n = 0;
 
   partner = add_partner (store, "Café, Bar; \\ Co", "", NULL, NULL);
-  long_title = g_strconcat ("Call back about the “co-marketing” plan, then ", g_strnfill (80, 'z'),
-                            "\nnext line", NULL);
+  zs = g_strnfill (80, 'z');
+  long_title = g_strconcat ("Call back about the “co-marketing” plan, then ", zs, "\nnext line", NULL);
   task = accord_task_new (accord_partner_get_id (partner), long_title, "2026-03-05");
   g_assert_true (accord_store_add_task (store, task, &error));
   g_assert_no_error (error);
