@@ -41,7 +41,7 @@ import warnings
 SKIP = 77
 # Keys and clicks go through xdotool when it is there, else through AT-SPI.
 USE_XDOTOOL = bool(shutil.which("xdotool")) and not os.environ.get("ACCORD_E2E_NO_XDOTOOL")
-TIMEOUT = 10.0          # seconds to wait for anything to appear
+TIMEOUT = float(os.environ.get("ACCORD_E2E_TIMEOUT", "10"))  # seconds to wait for anything to appear
 SAVE_DELAY = 0.4        # the app saves this long after the last change
 
 # The programs under test, set by run() from the command line.
