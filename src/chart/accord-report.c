@@ -320,8 +320,8 @@ add_dashboard (AccordReport    *self,
     add_field (self, _("Partner-sourced revenue"), text, 1);
     g_free (text);
   }
-  text = g_strdup_printf (_("%" G_GINT64_FORMAT " this month, %" G_GINT64_FORMAT " in 12 months"),
-                          dashboard->referrals[last], referrals_year);
+  text = g_strdup_printf (_("%lld this month, %lld in 12 months"),
+                          (long long) dashboard->referrals[last], (long long) referrals_year);
   add_field (self, _("Referrals"), text, 1);
   g_free (text);
   if (dashboard->mixed_currencies)
@@ -674,9 +674,9 @@ describe_revenue (const AccordAgreement *agreement)
               g_autofree char *tier_rate = accord_format_rate_bp (tier->rate_bp);
 
               /* Translators: a tier, "from 10: 15 %". */
-              g_string_append_printf (text, i == 0 ? _(" from %" G_GINT64_FORMAT ": %s")
-                                                   : _(", from %" G_GINT64_FORMAT ": %s"),
-                                      tier->threshold, tier_rate);
+              g_string_append_printf (text, i == 0 ? _(" from %lld: %s")
+                                                   : _(", from %lld: %s"),
+                                      (long long) tier->threshold, tier_rate);
             }
           return g_string_free (text, FALSE);
         }

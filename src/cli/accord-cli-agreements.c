@@ -323,9 +323,8 @@ read_int (Row      *row,
   if (value < min || value > max)
     {
       add_problemf (row->import, row->line,
-                    _("%s must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                      ", not %" G_GINT64_FORMAT),
-                    column_keys[column], min, max, value);
+                    _("%s must be from %lld to %lld, not %lld"),
+                    column_keys[column], (long long) min, (long long) max, (long long) value);
       return FALSE;
     }
   *out = value;

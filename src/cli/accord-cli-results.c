@@ -216,9 +216,8 @@ read_int (Row    *row,
   if (value < min || value > max)
     {
       add_problemf (row,
-                    _("%s must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                      ", not %" G_GINT64_FORMAT),
-                    column_name (row, column), min, max, value);
+                    _("%s must be from %lld to %lld, not %lld"),
+                    column_name (row, column), (long long) min, (long long) max, (long long) value);
       return FALSE;
     }
   *out = value;
