@@ -81,6 +81,8 @@ struct _AccordPartnerPage
   GtkToggleButton *rating_buttons[ACCORD_N_CRITERIA][ACCORD_RATING_MAX];
   GtkListBox *contacts_list;
   AdwPreferencesPage *preferences_page;
+  GtkStack *tab_stack;
+  GtkStackSwitcher *tab_switcher;
 };
 
 G_DEFINE_FINAL_TYPE (AccordPartnerPage, accord_partner_page, ADW_TYPE_BIN)
@@ -740,6 +742,8 @@ build_canvas (AccordPartnerPage *self)
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_add_css_class (heading, "heading");
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      /* Tab moves on to the next field instead of typing a tab. */
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
       gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
       gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
@@ -1147,6 +1151,8 @@ accord_partner_page_class_init (AccordPartnerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_switcher);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, fit_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_label);
@@ -1176,10 +1182,53 @@ labels_model (const char *(*label) (int),
   return G_LIST_MODEL (list);
 }
 
+/* The sections with their own groups fill from the store, and then take
+ * long to lay out: only the section on show holds the partner. The others
+ * let go of the one they showed (so they do not refresh it in the
+ * background) and fill when their tab is chosen. */
+static void
+fill_sections (AccordPartnerPage *self)
+{
+  const char *section = gtk_stack_get_visible_child_name (self->tab_stack);
+  AccordPartner *partner = self->partner;
+  gboolean work = g_strcmp0 (section, "work") == 0;
+  gboolean agreement = g_strcmp0 (section, "agreement") == 0;
+  gboolean health = g_strcmp0 (section, "health") == 0;
+
+  accord_task_group_set_partner (self->task_group, work ? partner : NULL);
+  accord_activity_group_set_partner (self->activity_group, work ? partner : NULL);
+  accord_agreement_summary_set_partner (self->agreement_summary, agreement ? partner : NULL);
+  accord_health_group_set_partner (self->health_group, health ? partner : NULL);
+  accord_partner_chart_set_partner (self->partner_chart, health ? partner : NULL);
+}
+
+static void
+section_changed_cb (AccordPartnerPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *shown = gtk_stack_get_visible_child (self->tab_stack);
+
+  /* The focus must not stay in a section that is no longer shown: it goes
+   * to the chosen tab, where a click on the tab would have put it. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tab_stack))
+      && (shown == NULL || !gtk_widget_is_ancestor (focus, shown)))
+    {
+      for (GtkWidget *tab = gtk_widget_get_first_child (GTK_WIDGET (self->tab_switcher));
+           tab != NULL; tab = gtk_widget_get_next_sibling (tab))
+        if (GTK_IS_TOGGLE_BUTTON (tab) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tab)))
+          gtk_widget_grab_focus (tab);
+    }
+  if (self->store != NULL)
+    fill_sections (self);
+}
+
 static void
 accord_partner_page_init (AccordPartnerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->tab_stack, "notify::visible-child",
+                           G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) g_hash_table_unref);
@@ -1310,12 +1359,32 @@ accord_partner_page_set_partner (AccordPartnerPage *self,
                                                        G_CALLBACK (partner_notify_cb), self,
                                                        G_CONNECT_SWAPPED);
   load_partner (self);
-  accord_task_group_set_partner (self->task_group, partner);
-  accord_agreement_summary_set_partner (self->agreement_summary, partner);
-  accord_activity_group_set_partner (self->activity_group, partner);
-  accord_health_group_set_partner (self->health_group, partner);
-  accord_partner_chart_set_partner (self->partner_chart, partner);
+  fill_sections (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
+}
+
+/**
+ * accord_partner_page_show_section:
+ * @name: "overview", "fit", "work", "agreement" or "health"
+ *
+ * Shows that section of the page, as choosing its tab does.
+ */
+void
+accord_partner_page_show_section (AccordPartnerPage *self,
+                                  const char        *name)
+{
+  g_return_if_fail (ACCORD_IS_PARTNER_PAGE (self));
+  g_return_if_fail (gtk_stack_get_child_by_name (self->tab_stack, name) != NULL);
+
+  gtk_stack_set_visible_child_name (self->tab_stack, name);
+}
+
+const char *
+accord_partner_page_get_section (AccordPartnerPage *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->tab_stack);
 }
 
 void

@@ -24,5 +24,9 @@ gboolean       accord_partner_page_flush       (AccordPartnerPage *self);
 /* The refused texts, one "Partner — Field: text" line each, or NULL. */
 char          *accord_partner_page_describe_unsaved (AccordPartnerPage *self);
 void           accord_partner_page_focus_name  (AccordPartnerPage *self);
+/* The page's sections, one tab each: "overview", "fit", "work",
+ * "agreement" and "health". */
+void           accord_partner_page_show_section (AccordPartnerPage *self, const char *name);
+const char    *accord_partner_page_get_section  (AccordPartnerPage *self);
 
 G_END_DECLS

@@ -545,8 +545,8 @@ accord_agreement_validate (const AccordAgreement  *self,
         return invalid (error, _("The rate of tier %u cannot be above 100 %%"), i + 1);
       if (i > 0 && tier->threshold <= g_array_index (self->tiers, AccordRateTier, i - 1).threshold)
         return invalid (error, _("The volume thresholds of the tiers must rise: tier %u starts "
-                                 "at %" G_GINT64_FORMAT ", not above the tier before it"),
-                        i + 1, tier->threshold);
+                                 "at %lld, not above the tier before it"),
+                        i + 1, (long long) tier->threshold);
     }
 
   for (guint i = 0; self->kpis != NULL && i < self->kpis->len; i++)

@@ -121,6 +121,24 @@ test_contact_fields (void)
   g_assert_false (accord_validate_contact (contact, NULL));
 }
 
+/* The cached sort key orders names regardless of case and follows a
+ * rename. */
+static void
+test_sort_key (void)
+{
+  g_autoptr(AccordPartner) alpha = accord_partner_new ("alpha Studio");
+  g_autoptr(AccordPartner) beta = accord_partner_new ("Beta Labs");
+  g_autoptr(AccordPartner) same = accord_partner_new ("ALPHA studio");
+
+  g_assert_cmpint (strcmp (accord_partner_get_sort_key (alpha), accord_partner_get_sort_key (beta)), <, 0);
+  g_assert_cmpstr (accord_partner_get_sort_key (alpha), ==, accord_partner_get_sort_key (same));
+
+  accord_partner_set_name (alpha, "Zeta Works");
+  g_assert_cmpint (strcmp (accord_partner_get_sort_key (alpha), accord_partner_get_sort_key (beta)), >, 0);
+  accord_partner_set_field_text (beta, ACCORD_PARTNER_FIELD_NAME, "Zulu");
+  g_assert_cmpint (strcmp (accord_partner_get_sort_key (alpha), accord_partner_get_sort_key (beta)), <, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/validate/url", test_url);
   g_test_add_func ("/validate/partner-fields", test_partner_fields);
   g_test_add_func ("/validate/contact-fields", test_contact_fields);
+  g_test_add_func ("/validate/sort-key", test_sort_key);
 
   return g_test_run ();
 }

@@ -290,6 +290,7 @@ def scenario(session):
     app = session.start("app")
     ok(f"the app starts on the imported workspace with today pinned to {TODAY}")
     open_partner(app)
+    e2e.show_section(app, "Agreement")
     add_agreement(app, session.workspace)
     check_summary(app)
     check_view(app)

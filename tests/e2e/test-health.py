@@ -310,6 +310,7 @@ def scenario(session):
     app = session.start("app")
     ok(f"the app starts on the prepared workspace with today pinned to {TODAY}")
     open_partner(app)
+    e2e.show_section(app, "Health")
     check_score(app, SCORE_BEFORE, BAND_BEFORE, "before")
     record_review(app, session.workspace)
     health = check_score(app, SCORE_AFTER, BAND_AFTER, "after the review")

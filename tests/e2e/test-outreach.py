@@ -382,6 +382,7 @@ def scenario(session):
     app = session.start("app")
     ok(f"the app starts on the imported workspace with today pinned to {TODAY}")
     open_partner(app)
+    e2e.show_section(app, "Work")
     groups = Groups(app.frame)
     start_outreach(app, groups)
     check_follow_ups(app, groups, session.workspace)

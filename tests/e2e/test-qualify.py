@@ -120,10 +120,12 @@ def board(frame):
 
 
 def cards(pipeline, partner):
-    """The cards of `partner` on the board: named “NAME, STAGE”."""
+    """The cards of `partner` on the board: named “NAME, STAGE”. The list's
+    row around a card carries the card's name too; the card is inside it."""
     prefix = f"{partner}, "
     return find_all(pipeline, lambda a: name_of(a).startswith(prefix)
-                    and role_of(a) not in (Atspi.Role.LABEL, Atspi.Role.PUSH_BUTTON)
+                    and role_of(a) not in (Atspi.Role.LABEL, Atspi.Role.PUSH_BUTTON,
+                                           Atspi.Role.LIST_ITEM)
                     and on_screen(a))
 
 
@@ -165,9 +167,20 @@ def stage_row(lifecycle):
 
 
 def history_header(lifecycle):
-    return e2e.one(find_all(lifecycle, lambda a: is_role(a, Atspi.Role.LIST_ITEM)
-                            and name_of(a) == "Stage history" and on_screen(a)),
-                   "the row “Stage history”")
+    """The header row of “Stage history”: the expander row itself carries
+    the same name, so take the one inside it."""
+    rows = find_all(lifecycle, lambda a: is_role(a, Atspi.Role.LIST_ITEM)
+                    and name_of(a) == "Stage history" and on_screen(a))
+
+    def inside_another(row):
+        parent = parent_of(row)
+        while parent is not None:
+            if parent in rows:
+                return True
+            parent = parent_of(parent)
+        return False
+    inner = [r for r in rows if inside_another(r)]
+    return e2e.one(inner or rows, "the row “Stage history”")
 
 
 def history_rows(lifecycle):
@@ -207,6 +220,7 @@ def select_partner(app):
 
 
 def rate(app, workspace):
+    e2e.show_section(app, "Fit")
     # Walking the whole window takes a while: look inside the groups.
     fit = wait_for("the group “Fit”", lambda: group(app.frame, "Fit"))
     row = wait_for("the row “Fit score”", lambda: score_row(app.frame))
@@ -365,6 +379,7 @@ def stage_subtitles(moved_on):
 
 
 def check_lifecycle(app, moved_on):
+    e2e.show_section(app, "Overview")
     lifecycle = wait_for("the group “Lifecycle”", lambda: group(app.frame, "Lifecycle"))
 
     def stage():
