@@ -14,6 +14,7 @@
 #include "accord-partner.h"
 #include "accord-results.h"
 #include "accord-store.h"
+#include "accord-store-private.h"
 #include "accord-work.h"
 
 #include <glib/gi18n.h>
@@ -422,6 +423,29 @@ pick_target_stage (GRand *rand)
   return ACCORD_STAGE_IDENTIFIED;
 }
 
+/* Where the partners of a big sample (a benchmark's portfolio) end up: a
+ * programme some years old, where most partners have got past talks and
+ * so have an agreement. */
+static AccordStage
+pick_mature_stage (GRand *rand)
+{
+  static const struct { AccordStage stage; int weight; } mix[] = {
+    { ACCORD_STAGE_IDENTIFIED, 8 }, { ACCORD_STAGE_OUTREACH, 10 },
+    { ACCORD_STAGE_NEGOTIATING, 14 }, { ACCORD_STAGE_LAUNCHING, 10 },
+    { ACCORD_STAGE_GROWING, 26 }, { ACCORD_STAGE_OPTIMIZING, 12 },
+    { ACCORD_STAGE_RENEWING, 10 }, { ACCORD_STAGE_ENDED, 10 },
+  };
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mix); i++)
+    {
+      if (roll < mix[i].weight)
+        return mix[i].stage;
+      roll -= mix[i].weight;
+    }
+  return ACCORD_STAGE_IDENTIFIED;
+}
+
 /* Walks @partner from Identified to @target with real, dated moves, so the
  * sample has histories to look at. One transaction a move: only for small
  * samples. @entered gets the day each stage began. */
@@ -486,9 +510,9 @@ walk_to (AccordStore    *store,
 /* About this many partners of a big sample get those records. */
 #define GUIDED_LIMIT 100
 
-/* About this many live partners of a big sample get referrals, figures
- * and reviews (in batches, but they are many). */
-#define RESULTS_LIMIT 1000
+/* Up to this many live partners of a big sample get referrals, figures
+ * and reviews (in batches); past it, a spread-out subset does. */
+#define RESULTS_LIMIT 200000
 
 /* One currency for every sample agreement, so totals add up. */
 #define DEMO_CURRENCY "EUR"
@@ -903,6 +927,13 @@ plan_agreement (Demo        *d,
         start = g_strdup (dp->entered[ACCORD_STAGE_LAUNCHING]);
       else
         start = accord_date_add_days (ended, -between (rand, 120, 300));
+      {
+        /* Within the sample's past: its drafts and legal review too. */
+        g_autofree char *earliest = accord_date_add_days (d->today, -400);
+
+        if (strcmp (start, earliest) < 0)
+          replace_text (&start, earliest);
+      }
       break;
 
     case ACCORD_STAGE_IDENTIFIED:
@@ -1487,6 +1518,230 @@ guide_partner (Demo         *d,
     }
 }
 
+/* History: for the partners of a big sample without guided work, a year
+ * of the log and a few tasks of their own, as a workspace in use for a
+ * while has. Many rows, so they go in one transaction through statements
+ * prepared once, not a transaction a record. */
+
+typedef struct
+{
+  AccordActivityKind kind;
+  const char        *summary;
+  const char        *outcome;
+  gboolean           is_reply;
+} Touch;
+
+/* Before any talks: research and first emails. */
+static const Touch early_touches[] = {
+  { ACCORD_ACTIVITY_NOTE, N_("Read up on their latest launch"), "", FALSE },
+  { ACCORD_ACTIVITY_NOTE, N_("Spotted them at a regional trade fair; worth a first email"), "", FALSE },
+  { ACCORD_ACTIVITY_EMAIL, N_("Sent the first email"), "", FALSE },
+  { ACCORD_ACTIVITY_EMAIL, N_("Sent a follow-up"), "", FALSE },
+};
+
+/* While the terms are talked over. */
+static const Touch talks_touches[] = {
+  { ACCORD_ACTIVITY_EMAIL, N_("Sent a follow-up"), "", FALSE },
+  { ACCORD_ACTIVITY_EMAIL, N_("They replied to our email"),
+    N_("Interested; they suggested a short call"), TRUE },
+  { ACCORD_ACTIVITY_CALL, N_("First call: how a partnership could work"),
+    N_("Both sides see a fit; we send draft terms"), FALSE },
+  { ACCORD_ACTIVITY_EMAIL, N_("Sent the draft terms"), "", FALSE },
+  { ACCORD_ACTIVITY_MEETING, N_("Went through the draft terms"),
+    N_("Close to agreed; waiting for their finance team"), FALSE },
+  { ACCORD_ACTIVITY_CALL, N_("Talked through their questions about the terms"),
+    N_("Legal to check the exclusivity clause"), FALSE },
+};
+
+/* Working together. */
+static const Touch working_touches[] = {
+  { ACCORD_ACTIVITY_CALL, N_("Monthly check-in call"), N_("No open issues"), FALSE },
+  { ACCORD_ACTIVITY_EMAIL, N_("Sent the monthly results"), "", FALSE },
+  { ACCORD_ACTIVITY_EMAIL, N_("They sent their campaign plan for next month"), "", TRUE },
+  { ACCORD_ACTIVITY_MEETING, N_("Planned the next campaign together"),
+    N_("Dates and owners agreed"), FALSE },
+  { ACCORD_ACTIVITY_CALL, N_("Went through the referral numbers"),
+    N_("They will feature our offer in their next newsletter"), FALSE },
+  { ACCORD_ACTIVITY_INTRO, N_("Introduced their team to one of our customers"),
+    N_("A joint case study may come of it"), FALSE },
+  { ACCORD_ACTIVITY_EVENT, N_("Met their team at a trade fair"), N_("Planned a joint webinar"),
+    FALSE },
+  { ACCORD_ACTIVITY_NOTE, N_("Their partner contact changed; updated our notes"), "", FALSE },
+};
+
+/* Tasks people add by hand. */
+static const char * const own_tasks[] = {
+  N_("Send them the updated price list"),
+  N_("Ask for a quote for the case study"),
+  N_("Check the referral link still works"),
+  N_("Share the campaign results with their team"),
+  N_("Book the next planning call"),
+  N_("Update their logo on our partner page"),
+};
+
+/* The log of @dp, @n touches from @first to @last, drawn from @pool. */
+static gboolean
+write_history_log (Demo           *d,
+                   GRand          *rand,
+                   DemoPartner    *dp,
+                   const Touch    *pool,
+                   guint           n_pool,
+                   guint           n,
+                   const char     *first,
+                   const char     *last,
+                   const char     *now,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt = _accord_store_get_stmt (d->store,
+                                               "INSERT INTO activity (partner_id, date, kind, "
+                                               "contact_id, summary, outcome, is_reply, created_at) "
+                                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                               error);
+  int span = MAX (0, accord_days_between (first, last));
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      /* The last one on @last: when they were last in touch. */
+      g_autofree char *date = accord_date_add_days (first, i + 1 == n ? span :
+                                                    g_rand_int_range (rand, 0, span + 1));
+      const Touch *touch = &pool[g_rand_int_range (rand, 0, n_pool)];
+
+      sqlite3_bind_int64 (stmt, 1, accord_partner_get_id (dp->partner));
+      sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, accord_activity_kind_to_key (touch->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, dp->contact_id);
+      sqlite3_bind_text (stmt, 5, _(touch->summary), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, *touch->outcome != '\0' ? _(touch->outcome) : "", -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, touch->is_reply ? 1 : 0);
+      sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+      if (!_accord_store_step_done (d->store, stmt, _("Could not save the activity"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One to three tasks of the partner's own: most of the past ones done,
+ * a few overdue, the rest coming up. */
+static gboolean
+write_history_tasks (Demo         *d,
+                     GRand        *rand,
+                     DemoPartner  *dp,
+                     const char   *now,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = _accord_store_get_stmt (d->store,
+                                               "INSERT INTO task (partner_id, run_id, playbook, "
+                                               "step, phase, title, anchor, offset_days, due, "
+                                               "done_on, snoozed_until, cancelled_on, notes, "
+                                               "created_at) "
+                                               "VALUES (?1, NULL, ?2, '', '', ?3, '', 0, ?4, ?5, "
+                                               "NULL, NULL, '', ?6)",
+                                               error);
+  int n = between (rand, 1, 3);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *due = accord_date_add_days (d->today, between (rand, -60, 45));
+      g_autofree char *done_on = NULL;
+
+      if (strcmp (due, d->today) < 0 && chance (rand, 80))
+        {
+          g_autofree char *late = accord_date_add_days (due, between (rand, 0, 3));
+
+          done_on = g_strdup (earlier_of (late, d->today));
+        }
+      sqlite3_bind_int64 (stmt, 1, accord_partner_get_id (dp->partner));
+      sqlite3_bind_text (stmt, 2, accord_playbook_to_key (ACCORD_PLAYBOOK_NONE), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, _(PICK (rand, own_tasks)), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, due, -1, SQLITE_TRANSIENT);
+      if (done_on != NULL)
+        sqlite3_bind_text (stmt, 5, done_on, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 5);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      if (!_accord_store_step_done (d->store, stmt, _("Could not save the task"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* About twenty entries a partner over the whole sample: few before any
+ * talks, more while negotiating, most once working together. The last
+ * contact follows the plan, so a partnership at risk has gone quiet. */
+static gboolean
+write_history (Demo         *d,
+               GRand        *rand,
+               DemoPartner  *dp,
+               const char   *now,
+               GError      **error)
+{
+  AccordStage stage = accord_partner_get_stage (dp->partner);
+  g_autofree char *first = accord_date_add_days (d->today, -between (rand, 300, 360));
+  g_autofree char *last = NULL;
+  const Touch *pool = working_touches;
+  guint n_pool = G_N_ELEMENTS (working_touches);
+  guint n;
+
+  switch (stage)
+    {
+    case ACCORD_STAGE_IDENTIFIED:
+      pool = early_touches;
+      n_pool = 2;
+      n = between (rand, 0, 3);
+      g_free (first);
+      first = accord_date_add_days (d->today, -between (rand, 30, 120));
+      last = accord_date_add_days (d->today, -between (rand, 1, 20));
+      break;
+    case ACCORD_STAGE_OUTREACH:
+      pool = early_touches;
+      n_pool = G_N_ELEMENTS (early_touches);
+      n = between (rand, 2, 8);
+      g_free (first);
+      first = accord_date_add_days (d->today, -between (rand, 30, 90));
+      last = accord_date_add_days (d->today, -between (rand, 1, 10));
+      break;
+    case ACCORD_STAGE_NEGOTIATING:
+      pool = talks_touches;
+      n_pool = G_N_ELEMENTS (talks_touches);
+      n = between (rand, 8, 20);
+      last = accord_date_add_days (d->today, -between (rand, 1, 14));
+      break;
+    case ACCORD_STAGE_GROWING:
+    case ACCORD_STAGE_OPTIMIZING:
+    case ACCORD_STAGE_RENEWING:
+      n = between (rand, 16, 40);
+      last = accord_date_add_days (d->today, dp->plan == PLAN_GOOD ? -between (rand, 2, 20) :
+                                             dp->plan == PLAN_WATCH ? -between (rand, 25, 45) :
+                                             -between (rand, 50, 100));
+      break;
+    case ACCORD_STAGE_ENDED:
+      n = between (rand, 10, 25);
+      last = g_strdup (dp->agreement != NULL ? dp->agreement->status_since :
+                       accord_partner_get_stage_since (dp->partner));
+      break;
+    case ACCORD_STAGE_LAUNCHING:
+    case ACCORD_STAGE_ON_HOLD:
+    case ACCORD_N_STAGES:
+    default:
+      n = between (rand, 12, 28);
+      last = accord_date_add_days (d->today, -between (rand, 1, 10));
+      break;
+    }
+  /* Nothing after today, nothing before the partner was added. */
+  if (strcmp (last, d->today) > 0)
+    replace_text (&last, d->today);
+  if (strcmp (first, last) > 0)
+    replace_text (&first, last);
+
+  return write_history_log (d, rand, dp, pool, n_pool, n, first, last, now, error) &&
+         write_history_tasks (d, rand, dp, now, error);
+}
+
 /* Results: referrals, monthly figures and reviews of a live partnership
  * since its agreement began, consistent with each other. */
 
@@ -1763,6 +2018,45 @@ add_records (AccordStore   *store,
         return FALSE;
     }
 
+  /* History for the others of a big sample, in one transaction. */
+  if (!stepwise)
+    {
+      g_autoptr(GRand) history_rand = NULL;
+      g_autofree char *now = _accord_store_now_utc ();
+      /* Its own stream too, so the records above stay what they were. */
+      guint32 history_words[3] = {
+        (guint32) (seed & 0xFFFFFFFFu), (guint32) (seed >> 32), 0x68697374u,
+      };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      history_rand = g_rand_new_with_seed_array (history_words, G_N_ELEMENTS (history_words));
+      if (!_accord_store_begin (store, error))
+        return FALSE;
+      for (guint i = 0; i < dps->len; i++)
+        {
+          DemoPartner *dp = dps->pdata[i];
+
+          if (!dp->guided && !write_history (d, history_rand, dp, now, error))
+            {
+              _accord_store_rollback (store);
+              return FALSE;
+            }
+        }
+      if (!_accord_store_commit (store, error))
+        {
+          _accord_store_rollback (store);
+          return FALSE;
+        }
+      for (guint i = 0; i < dps->len; i++)
+        {
+          DemoPartner *dp = dps->pdata[i];
+
+          if (!dp->guided)
+            _accord_store_emit_work_changed (store, dp->partner);
+        }
+    }
+
   /* Results, one transaction a kind. */
   referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_referral_free);
   reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_review_free);
@@ -1818,38 +2112,12 @@ collect_names (AccordStore *store)
   return names;
 }
 
-/**
- * accord_demo_fill:
- * @store: the workspace to add to
- * @n_partners: how many partners to make
- * @seed: the seed: the same seed on an empty workspace with the same
- *   today gives the same partners, contacts and records (ids and moments
- *   of writing aside)
- * @cancellable: (nullable): a #GCancellable, checked between batches
- * @error: return location for a #GError
- *
- * Adds @n_partners made-up partners, each with one to three contacts of
- * whom exactly one is primary. Names never repeat one already in the
- * workspace. Partners are added in transactions of 500: after a failure
- * or a cancel, the batches before it stay.
- *
- * Then each partner gets what its stage would have by now, dated from
- * accord_store_get_today(): agreements past Negotiating (drafts while
- * negotiating), outreach and launch playbooks partly done, the activity
- * log, and once live a review rhythm, reviews with ratings, referrals,
- * monthly figures and payments in the ledger, some partnerships healthy
- * and a few at risk. Of more than 200 partners, about 100 get the
- * playbooks, activities and payments (written one transaction each) and
- * about 1000 live ones the referrals, figures and reviews.
- *
- * Returns: %TRUE if all partners and records were added
- */
-gboolean
-accord_demo_fill (AccordStore   *store,
-                  guint          n_partners,
-                  guint64        seed,
-                  GCancellable  *cancellable,
-                  GError       **error)
+static gboolean
+fill (AccordStore   *store,
+      guint          n_partners,
+      guint64        seed,
+      GCancellable  *cancellable,
+      GError       **error)
 {
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GHashTable) used_names = NULL;
@@ -1861,10 +2129,6 @@ accord_demo_fill (AccordStore   *store,
   /* Of a big sample, every this many partners get guided work. */
   guint guided_every = MAX (1, (n_partners + GUIDED_LIMIT - 1) / GUIDED_LIMIT);
   gboolean ok;
-
-  g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Both halves of the seed count, and never the clock: a benchmark or a
    * bug report must be able to make the very same workspace again. */
@@ -1878,10 +2142,10 @@ accord_demo_fill (AccordStore   *store,
   start = accord_date_add_days (today, -365);
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
+      /* Drawn for small samples too, so the stream stays as it was. */
       targets[i] = pick_target_stage (rand);
-      /* Direct stages cannot be on hold without history; keep them live. */
-      if (targets[i] == ACCORD_STAGE_ON_HOLD)
-        targets[i] = ACCORD_STAGE_OUTREACH;
+      if (n_partners > WALK_LIMIT)
+        targets[i] = pick_mature_stage (rand);
     }
 
   for (guint done = 0; done < n_partners; )
@@ -1939,6 +2203,72 @@ accord_demo_fill (AccordStore   *store,
   ok = add_records (store, demo_partners, seed, today, n_partners <= WALK_LIMIT, cancellable,
                     error);
   accord_store_set_today (store, today);
+  return ok;
+}
+
+/* Sample data need not survive a power cut while they are written: the
+ * many small transactions of the guided work would otherwise each wait
+ * for the disk. A bigger page cache (64 MB) saves reading back the pages
+ * just written. The store's own settings (and SQLite's default cache)
+ * come back afterwards. */
+static void
+set_synchronous (AccordStore *store,
+                 gboolean     full)
+{
+  sqlite3_exec (_accord_store_get_db (store),
+                full ? "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000"
+                     : "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536",
+                NULL, NULL, NULL);
+}
+
+/**
+ * accord_demo_fill:
+ * @store: the workspace to add to
+ * @n_partners: how many partners to make
+ * @seed: the seed: the same seed on an empty workspace with the same
+ *   today gives the same partners, contacts and records (ids and moments
+ *   of writing aside)
+ * @cancellable: (nullable): a #GCancellable, checked between batches
+ * @error: return location for a #GError
+ *
+ * Adds @n_partners made-up partners, each with one to three contacts of
+ * whom exactly one is primary. Names never repeat one already in the
+ * workspace. Partners are added in transactions of 500: after a failure
+ * or a cancel, the batches before it stay. While it runs, the store does
+ * not wait for the disk after each transaction (synchronous = OFF); the
+ * store's setting is back when it returns.
+ *
+ * Then each partner gets what its stage would have by now, dated from
+ * accord_store_get_today(): agreements past Negotiating (drafts while
+ * negotiating), outreach and launch playbooks partly done, the activity
+ * log, and once live a review rhythm, reviews with ratings, referrals,
+ * monthly figures and payments in the ledger, some partnerships healthy
+ * and a few at risk. Of more than 200 partners, about 100 get the
+ * playbooks, activities and payments (written one transaction each); the
+ * others get a year of the activity log (about twenty entries a partner
+ * on average) and a few tasks of their own, all in one transaction, and
+ * every live one (up to 200,000) the referrals, figures and reviews. Big
+ * samples are a mature programme: most partners are past talks and so
+ * have an agreement.
+ *
+ * Returns: %TRUE if all partners and records were added
+ */
+gboolean
+accord_demo_fill (AccordStore   *store,
+                  guint          n_partners,
+                  guint64        seed,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  set_synchronous (store, FALSE);
+  ok = fill (store, n_partners, seed, cancellable, error);
+  set_synchronous (store, TRUE);
   return ok;
 }
 
