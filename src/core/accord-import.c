@@ -39,6 +39,9 @@ typedef struct
 #define STAGE_COLUMN "stage"
 #define IGNORE_TARGET "ignore"
 
+/* The most characters a tag may have (accord_validate_partner_field()). */
+#define MAX_TAG_LENGTH 50
+
 /* The contact columns a file may add to the partner's own, and the contact
  * fields they fill. */
 static const struct
@@ -113,37 +116,50 @@ static const char *const match_keys[] = {
   [ACCORD_IMPORT_MATCH_EMAIL] = "email",
 };
 
-/* A row that passed its checks, waiting to be written. */
+/* A row that passed its checks, waiting to be written. Plain strings
+ * rather than an AccordPartner and an AccordContact: a big file then
+ * costs no objects, signals or copies per row. */
 typedef struct
 {
-  guint          line;
-  AccordPartner *partner;   /* the partner as it will be (new, or existing + the row) */
-  gint64         update_id; /* the existing partner's id, or 0 to create */
-  GPtrArray     *contacts;  /* AccordContact, or NULL */
+  guint        line;
+  gint64       update_id;  /* the existing partner's id, or 0 to create */
+  AccordStage  stage;      /* the stage a new partner starts in */
+  /* Each field as accord_partner_dup_field_text() gives it, or NULL for
+   * a new partner's default. Tags are kept apart, as a list. */
+  char        *fields[ACCORD_N_PARTNER_FIELDS];
+  char       **tags;       /* NULL: none */
+  gboolean     has_contact;
+  char        *contact[ACCORD_N_CONTACT_FIELDS];  /* NULL: empty */
 } PendingRow;
 
 /* Everything one import collects before anything is written. */
 typedef struct
 {
   GArray             *columns;    /* Column, one per header cell */
-  GPtrArray          *pending;    /* PendingRow */
+  GArray             *pending;    /* PendingRow */
   AccordImportReport *report;
   AccordStore        *store;
   AccordImportMatch   match;
   int                 key_column; /* the column holding the match key, or -1 */
   GHashTable         *existing;   /* match key -> AccordPartner (borrowed) */
   GHashTable         *seen_keys;  /* match key -> first line (GUINT_TO_POINTER) */
-  GHashTable         *updated;    /* AccordPartner -> PendingRow that updates it */
+  /* Reads enum and rating cells the way a partner does, one row after
+   * another, and gives a new partner's defaults. */
+  AccordPartner      *scratch;
+  char               *defaults[ACCORD_N_PARTNER_FIELDS];
+  AccordStage         default_stage;
 } ImportState;
 
 static void
-pending_row_free (gpointer data)
+pending_row_clear (gpointer data)
 {
   PendingRow *row = data;
 
-  g_clear_object (&row->partner);
-  g_clear_pointer (&row->contacts, g_ptr_array_unref);
-  g_free (row);
+  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+    g_clear_pointer (&row->fields[f], g_free);
+  for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
+    g_clear_pointer (&row->contact[f], g_free);
+  g_clear_pointer (&row->tags, g_strfreev);
 }
 
 /**
@@ -432,18 +448,21 @@ is_rating_field (AccordPartnerField field)
          field <= ACCORD_PARTNER_FIELD_READINESS;
 }
 
+/* Whether @text is empty once g_strstrip() has trimmed it. */
+static gboolean
+text_is_blank (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '\0';
+}
+
 static gboolean
 row_is_blank (GPtrArray *fields)
 {
   for (guint i = 0; i < fields->len; i++)
-    {
-      const char *p = g_ptr_array_index (fields, i);
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p != '\0')
-        return FALSE;
-    }
+    if (!text_is_blank (g_ptr_array_index (fields, i)))
+      return FALSE;
 
   return TRUE;
 }
@@ -705,56 +724,189 @@ index_existing (ImportState  *state,
   return TRUE;
 }
 
-/* A copy of a stored partner's fields, to change without touching it. */
-static AccordPartner *
-copy_partner (AccordPartner *partner)
+/* Whether @value can fill the text field @field, as
+ * accord_validate_partner_field() decides, without its cost for the
+ * common case. The validator's rule for plain text is a length limit in
+ * characters; a value no longer than that in bytes keeps to it (the
+ * reader gives valid UTF-8), so only longer values, and fields with more
+ * rules, go through the validator, which looks up a translated label on
+ * every call. */
+static gboolean
+check_partner_value (AccordPartnerField   field,
+                     const char          *value,
+                     GError             **error)
 {
-  AccordPartner *copy = accord_partner_new ("");
+  gsize length = strlen (value);
 
-  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+  switch (field)
     {
-      g_autofree char *text = accord_partner_dup_field_text (partner, f);
-
-      accord_partner_set_field_text (copy, f, text);
+    case ACCORD_PARTNER_FIELD_NAME:
+      if (*value != '\0' && length <= ACCORD_MAX_NAME_LENGTH)
+        return TRUE;
+      break;
+    case ACCORD_PARTNER_FIELD_OWNER:
+      if (length <= ACCORD_MAX_NAME_LENGTH)
+        return TRUE;
+      break;
+    case ACCORD_PARTNER_FIELD_DESCRIPTION:
+    case ACCORD_PARTNER_FIELD_WHY_FIT:
+    case ACCORD_PARTNER_FIELD_THEIR_GAINS:
+    case ACCORD_PARTNER_FIELD_OUR_OFFERINGS:
+    case ACCORD_PARTNER_FIELD_THEIR_PAINS:
+    case ACCORD_PARTNER_FIELD_OUR_RELIEVERS:
+    case ACCORD_PARTNER_FIELD_VALUE_PROPOSITION:
+      if (length <= ACCORD_MAX_TEXT_LENGTH)
+        return TRUE;
+      break;
+    case ACCORD_PARTNER_FIELD_NOTES:
+      if (length <= ACCORD_MAX_NOTES_LENGTH)
+        return TRUE;
+      break;
+    case ACCORD_PARTNER_FIELD_TAGS:
+      /* No tag of a value this short can pass the limit on one tag. */
+      if (length <= MAX_TAG_LENGTH)
+        return TRUE;
+      break;
+    case ACCORD_PARTNER_FIELD_WEBSITE:
+      /* Within the length limit, the address itself decides. */
+      if (length <= ACCORD_MAX_TEXT_LENGTH)
+        return *value == '\0' || accord_validate_url (value, error);
+      break;
+    default:
+      break;
     }
-  return copy;
+
+  return accord_validate_partner_field (field, value, error);
+}
+
+/* As check_partner_value(), for a contact's field. */
+static gboolean
+check_contact_value (AccordContactField   field,
+                     const char          *value,
+                     GError             **error)
+{
+  gsize length = strlen (value);
+
+  switch (field)
+    {
+    case ACCORD_CONTACT_FIELD_NAME:
+      if (*value != '\0' && length <= ACCORD_MAX_NAME_LENGTH)
+        return TRUE;
+      break;
+    case ACCORD_CONTACT_FIELD_ROLE:
+    case ACCORD_CONTACT_FIELD_PHONE:
+      if (length <= ACCORD_MAX_NAME_LENGTH)
+        return TRUE;
+      break;
+    case ACCORD_CONTACT_FIELD_EMAIL:
+      if (length <= ACCORD_MAX_NAME_LENGTH)
+        return *value == '\0' || accord_validate_email (value, error);
+      break;
+    case ACCORD_CONTACT_FIELD_PROFILE_URL:
+      if (length <= ACCORD_MAX_TEXT_LENGTH)
+        return *value == '\0' || accord_validate_url (value, error);
+      break;
+    default:
+      break;
+    }
+
+  return accord_validate_contact_field (field, value, error);
+}
+
+/* Reads one partner cell into @row, or records why it cannot. Takes
+ * @value. */
+static void
+parse_partner_cell (ImportState        *state,
+                    PendingRow         *row,
+                    AccordPartnerField  field,
+                    char               *value)
+{
+  g_autofree char *text = value;
+  g_autoptr(GError) local_error = NULL;
+
+  if (is_rating_field (field))
+    {
+      if (!accord_partner_set_field_text (state->scratch, field, text))
+        {
+          /* The person fixing the file sees the column's key, where the
+           * validator would name the criterion by its label. */
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a rating for %s; use 1 to 5, or leave it "
+                               "empty when not rated yet"),
+                             text, accord_partner_field_to_key (field));
+
+          add_problem (state->report, row->line, message);
+          return;
+        }
+    }
+  else if (is_enum_field (field))
+    {
+      /* The validator's message does not list the choices, and someone
+       * editing a spreadsheet needs them. */
+      if (!accord_partner_set_field_text (state->scratch, field, text))
+        {
+          g_autofree char *allowed = dup_allowed_keys (field);
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a known %s; use one of: %s"),
+                             text, accord_partner_field_to_key (field), allowed);
+
+          add_problem (state->report, row->line, message);
+          return;
+        }
+    }
+  else if (!check_partner_value (field, text, &local_error))
+    {
+      add_problem (state->report, row->line, local_error->message);
+      return;
+    }
+  else if (field == ACCORD_PARTNER_FIELD_TAGS)
+    {
+      g_clear_pointer (&row->tags, g_strfreev);
+      row->tags = accord_tags_parse (text);
+      return;
+    }
+  else
+    {
+      /* Plain text is stored as it is, trimmed. */
+      g_free (row->fields[field]);
+      row->fields[field] = g_steal_pointer (&text);
+      return;
+    }
+
+  /* An enum or a rating, in the form the partner writes it. */
+  g_free (row->fields[field]);
+  row->fields[field] = accord_partner_dup_field_text (state->scratch, field);
 }
 
 /* Turns one row into a pending partner and its primary contact. Records
- * every problem it finds, so the person can fix the file in one go. */
+ * every problem it finds, so the person can fix the file in one go. Takes
+ * the values out of @fields. */
 static gboolean
 parse_row (ImportState  *state,
            GPtrArray    *fields,
            guint         line)
 {
-  g_autoptr(AccordPartner) partner = NULL;
-  g_autoptr(AccordContact) contact = NULL;
-  /* Every slot holds a string, so g_strfreev() frees them all. */
-  g_auto(GStrv) contact_values = g_new0 (char *, ACCORD_N_CONTACT_FIELDS + 1);
+  PendingRow row = { 0, };
+  gboolean from_column[ACCORD_N_PARTNER_FIELDS] = { FALSE, };
   AccordPartner *existing = NULL;
-  gboolean has_contact = FALSE;
   guint n_problems = state->report->problems->len;
-  PendingRow *row;
+  const char *contact_name;
 
-  for (guint i = 0; i < ACCORD_N_CONTACT_FIELDS; i++)
-    contact_values[i] = g_strdup ("");
+  row.line = line;
+  row.stage = state->default_stage;
 
   /* Spreadsheets often end rows with empty cells past the last column;
    * only a real value there means the row does not match the header. */
   for (guint i = state->columns->len; i < fields->len; i++)
-    {
-      g_autofree char *value = g_strstrip (g_strdup (g_ptr_array_index (fields, i)));
+    if (!text_is_blank (g_ptr_array_index (fields, i)))
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("The row has %u values but the header has %u columns"),
+                           fields->len, state->columns->len);
 
-      if (*value != '\0')
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("The row has %u values but the header has %u columns"),
-                             fields->len, state->columns->len);
-
-          add_problem (state->report, line, message);
-          return FALSE;
-        }
-    }
+        add_problem (state->report, line, message);
+        return FALSE;
+      }
 
   if (state->key_column >= 0)
     {
@@ -776,100 +928,91 @@ parse_row (ImportState  *state,
               add_problem (state->report, line, message);
               return FALSE;
             }
-          g_hash_table_insert (state->seen_keys, g_strdup (key), GUINT_TO_POINTER (line));
           existing = g_hash_table_lookup (state->existing, key);
+          g_hash_table_insert (state->seen_keys, g_steal_pointer (&key), GUINT_TO_POINTER (line));
         }
     }
 
   /* An update starts from what the partner has; the row's empty cells
    * leave those fields alone. */
-  partner = existing != NULL ? copy_partner (existing) : accord_partner_new ("");
+  if (existing != NULL)
+    {
+      row.update_id = accord_partner_get_id (existing);
+      for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+        if (f != ACCORD_PARTNER_FIELD_TAGS)
+          row.fields[f] = accord_partner_dup_field_text (existing, f);
+      row.tags = g_strdupv ((char **) accord_partner_get_tags (existing));
+    }
 
   for (guint i = 0; i < state->columns->len; i++)
     {
       const Column *column = &g_array_index (state->columns, Column, i);
-      g_autofree char *value = NULL;
-      g_autoptr(GError) local_error = NULL;
+      char *value;
 
       if (column->kind == COLUMN_IGNORED)
         continue;
 
-      /* A short row leaves its last columns empty. */
-      value = g_strstrip (g_strdup (i < fields->len ? g_ptr_array_index (fields, i) : ""));
+      /* A short row leaves its last columns empty. The cell's string is
+       * the row's own and is taken rather than copied. */
+      value = i < fields->len ? g_steal_pointer (&fields->pdata[i]) : g_strdup ("");
+      g_strstrip (value);
 
       /* An update leaves alone what the row leaves empty, and the key
        * that found the partner (which may be written differently). */
       if (existing != NULL && (*value == '\0' || (int) i == state->key_column))
-        continue;
-
-      if (column->kind == COLUMN_CONTACT)
         {
-          has_contact |= *value != '\0';
-          g_free (contact_values[column->field]);
-          contact_values[column->field] = g_steal_pointer (&value);
+          g_free (value);
+          continue;
         }
-      else if (column->kind == COLUMN_STAGE)
+
+      switch (column->kind)
         {
-          AccordStage stage = ACCORD_STAGE_IDENTIFIED;
+        case COLUMN_CONTACT:
+          row.has_contact |= *value != '\0';
+          g_free (row.contact[column->field]);
+          row.contact[column->field] = value;
+          break;
 
-          /* An empty cell is a partner just found, as in the app. */
-          if (*value != '\0' && !accord_stage_from_key (value, &stage))
-            {
-              g_autofree char *allowed = accord_stage_dup_keys ();
-              g_autofree char *message =
-                g_strdup_printf (_("“%s” is not a known stage; use one of: %s"), value, allowed);
+        case COLUMN_STAGE:
+          {
+            AccordStage stage = ACCORD_STAGE_IDENTIFIED;
 
-              add_problem (state->report, line, message);
-            }
-          /* A stored partner changes stage only by a recorded move, so an
-           * update leaves the stage as it is. */
-          else if (existing == NULL)
-            accord_partner_set_initial_stage (partner, stage);
+            /* An empty cell is a partner just found, as in the app. */
+            if (*value != '\0' && !accord_stage_from_key (value, &stage))
+              {
+                g_autofree char *allowed = accord_stage_dup_keys ();
+                g_autofree char *message =
+                  g_strdup_printf (_("“%s” is not a known stage; use one of: %s"), value,
+                                   allowed);
+
+                add_problem (state->report, line, message);
+              }
+            /* A stored partner changes stage only by a recorded move, so
+             * an update leaves the stage as it is. */
+            else if (existing == NULL)
+              row.stage = stage;
+            g_free (value);
+          }
+          break;
+
+        case COLUMN_PARTNER:
+          from_column[column->field] = TRUE;
+          parse_partner_cell (state, &row, column->field, value);
+          break;
+
+        case COLUMN_IGNORED:
+        default:
+          g_assert_not_reached ();
         }
-      else if (is_rating_field (column->field))
-        {
-          /* The validator names the criterion by its label; the person
-           * fixing the file sees the column's key. */
-          if (!accord_validate_partner_field (column->field, value, NULL))
-            {
-              g_autofree char *message =
-                g_strdup_printf (_("“%s” is not a rating for %s; use 1 to 5, or leave it "
-                                   "empty when not rated yet"),
-                                 value, accord_partner_field_to_key (column->field));
-
-              add_problem (state->report, line, message);
-            }
-          else
-            accord_partner_set_field_text (partner, column->field, value);
-        }
-      else if (is_enum_field (column->field))
-        {
-          /* The validator's message does not list the choices, and
-           * someone editing a spreadsheet needs them. */
-          if (!accord_partner_set_field_text (partner, column->field, value))
-            {
-              g_autofree char *allowed = dup_allowed_keys (column->field);
-              g_autofree char *message =
-                g_strdup_printf (_("“%s” is not a known %s; use one of: %s"),
-                                 value, accord_partner_field_to_key (column->field), allowed);
-
-              add_problem (state->report, line, message);
-            }
-        }
-      else if (!accord_validate_partner_field (column->field, value, &local_error))
-        add_problem (state->report, line, local_error->message);
-      else
-        accord_partner_set_field_text (partner, column->field, value);
     }
 
-  if (has_contact)
+  contact_name = row.contact[ACCORD_CONTACT_FIELD_NAME] != NULL
+                 ? row.contact[ACCORD_CONTACT_FIELD_NAME] : "";
+  if (row.has_contact)
     {
-      const char *name = contact_values[ACCORD_CONTACT_FIELD_NAME];
-
-      contact = accord_contact_new (name);
       /* An update may name the contact by email alone: the stored one
        * keeps its name. */
-      if (*name == '\0' && existing == NULL)
+      if (*contact_name == '\0' && existing == NULL)
         add_problem (state->report, line,
                      _("The contact has an email or role but no contact_name"));
 
@@ -877,198 +1020,315 @@ parse_row (ImportState  *state,
         {
           g_autoptr(GError) local_error = NULL;
 
-          if (i == ACCORD_CONTACT_FIELD_NAME || *contact_values[i] == '\0')
+          if (i == ACCORD_CONTACT_FIELD_NAME || row.contact[i] == NULL || *row.contact[i] == '\0')
             continue;
-          if (!accord_validate_contact_field (i, contact_values[i], &local_error))
+          if (!check_contact_value (i, row.contact[i], &local_error))
             add_problem (state->report, line, local_error->message);
-          else
-            accord_contact_set_field (contact, i, contact_values[i]);
         }
     }
 
   if (state->report->problems->len > n_problems)
-    return FALSE;
+    goto fail;
 
-  /* The per-field checks passed; this catches any rule that spans fields
-   * here rather than letting the store refuse the whole batch for it. */
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    if (!accord_validate_partner (partner, &local_error) ||
-        (contact != NULL && *accord_contact_get_name (contact) != '\0' &&
-         !accord_validate_contact (contact, &local_error)))
-      {
-        add_problem (state->report, line, local_error->message);
-        return FALSE;
-      }
-  }
-
-  row = g_new0 (PendingRow, 1);
-  row->line = line;
-  row->partner = g_steal_pointer (&partner);
-  row->update_id = existing != NULL ? accord_partner_get_id (existing) : 0;
-  if (contact != NULL)
+  /* The whole partner is checked as the store would check it, so that no
+   * row fails the batch at the write: the fields no column filled hold a
+   * new partner's defaults (a missing name is caught here) or an updated
+   * one's stored values. Enum and rating fields need no check: their
+   * text is what a partner wrote. */
+  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
     {
-      row->contacts = g_ptr_array_new_with_free_func (g_object_unref);
-      accord_contact_set_is_primary (contact, TRUE);
-      g_ptr_array_add (row->contacts, g_steal_pointer (&contact));
-    }
-  g_ptr_array_add (state->pending, row);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *tags = NULL;
+      const char *text;
 
+      if (from_column[f] || is_rating_field (f) || is_enum_field (f))
+        continue;
+      if (f == ACCORD_PARTNER_FIELD_TAGS)
+        text = tags = row.tags != NULL ? g_strjoinv (", ", row.tags) : g_strdup ("");
+      else
+        text = row.fields[f] != NULL ? row.fields[f] : state->defaults[f];
+      if (!check_partner_value (f, text, &local_error))
+        {
+          add_problem (state->report, line, local_error->message);
+          goto fail;
+        }
+    }
+  if (row.has_contact && *contact_name != '\0')
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!check_contact_value (ACCORD_CONTACT_FIELD_NAME, contact_name, &local_error))
+        {
+          add_problem (state->report, line, local_error->message);
+          goto fail;
+        }
+    }
+
+  g_array_append_val (state->pending, row);
   if (existing != NULL)
     state->report->n_updated++;
   else
     state->report->n_created++;
   return TRUE;
+
+fail:
+  pending_row_clear (&row);
+  return FALSE;
 }
 
-/* Binds a field's text form: ratings as integers (NULL when unrated),
- * everything else as text. */
-static void
-bind_field (sqlite3_stmt       *stmt,
-            int                 index,
-            AccordPartner      *partner,
-            AccordPartnerField  field)
+/* The statements of the write, each prepared once (the store keeps them)
+ * and run for every row. */
+typedef struct
 {
-  char *text = accord_partner_dup_field_text (partner, field);
+  AccordStore   *store;
+  const char    *now;
+  const char    *today;
+  char          *revisit_on;   /* a new partner on hold: when to look again */
+  char * const  *defaults;
+  sqlite3_stmt  *insert_partner;
+  sqlite3_stmt  *insert_stage;
+  sqlite3_stmt  *insert_tag;
+  sqlite3_stmt  *insert_contact;
+  /* Only for updates. */
+  sqlite3_stmt  *update_partner;
+  sqlite3_stmt  *delete_tags;
+  sqlite3_stmt  *find_contact_by_email;
+  sqlite3_stmt  *find_contact_by_name;
+  sqlite3_stmt  *update_contact;
+  sqlite3_stmt  *add_contact;
+} Writer;
 
-  if (is_rating_field (field))
-    {
-      if (*text == '\0')
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_int (stmt, index, atoi (text));
-      g_free (text);
-      return;
-    }
-  sqlite3_bind_text (stmt, index, text, -1, g_free);
+static gboolean
+writer_init (Writer       *writer,
+             AccordStore  *store,
+             char * const *defaults,
+             const char   *now,
+             gboolean      updates,
+             GError      **error)
+{
+  writer->store = store;
+  writer->now = now;
+  writer->today = accord_store_get_today (store);
+  writer->revisit_on = accord_date_add_months (writer->today, ACCORD_HOLD_DEFAULT_MONTHS);
+  writer->defaults = defaults;
+
+  writer->insert_partner =
+    _accord_store_get_stmt (store,
+                            "INSERT INTO partner (name, website, description, notes, owner, "
+                            "source, position, partnership_type, why_fit, tier, "
+                            "strategic_alignment, value_exchange, reach, operational_fit, "
+                            "readiness, priority_override, their_gains, our_offerings, "
+                            "their_pains, our_pain_relievers, value_proposition, created_at, "
+                            "updated_at, stage, stage_since, revisit_on) VALUES (?1, ?2, ?3, "
+                            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                            "?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24, ?25)", error);
+  if (writer->insert_partner == NULL)
+    return FALSE;
+  writer->insert_stage =
+    _accord_store_get_stmt (store,
+                            "INSERT INTO stage_change (partner_id, stage, date, note, "
+                            "revisit_on) VALUES (?1, ?2, ?3, '', ?4)", error);
+  if (writer->insert_stage == NULL)
+    return FALSE;
+  writer->insert_tag =
+    _accord_store_get_stmt (store,
+                            "INSERT INTO partner_tag (partner_id, position, tag) "
+                            "VALUES (?1, ?2, ?3)", error);
+  if (writer->insert_tag == NULL)
+    return FALSE;
+  writer->insert_contact =
+    _accord_store_get_stmt (store,
+                            "INSERT INTO contact (partner_id, name, role, email, phone, "
+                            "profile_url, is_primary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            error);
+  if (writer->insert_contact == NULL)
+    return FALSE;
+  if (!updates)
+    return TRUE;
+
+  writer->update_partner =
+    _accord_store_get_stmt (store,
+                            "UPDATE partner SET name = ?1, website = ?2, description = ?3, "
+                            "notes = ?4, owner = ?5, source = ?6, position = ?7, "
+                            "partnership_type = ?8, why_fit = ?9, tier = ?10, "
+                            "strategic_alignment = ?11, value_exchange = ?12, reach = ?13, "
+                            "operational_fit = ?14, readiness = ?15, priority_override = ?16, "
+                            "their_gains = ?17, our_offerings = ?18, their_pains = ?19, "
+                            "our_pain_relievers = ?20, value_proposition = ?21, "
+                            "updated_at = ?22 WHERE id = ?23", error);
+  if (writer->update_partner == NULL)
+    return FALSE;
+  writer->delete_tags =
+    _accord_store_get_stmt (store, "DELETE FROM partner_tag WHERE partner_id = ?1", error);
+  if (writer->delete_tags == NULL)
+    return FALSE;
+  writer->find_contact_by_email =
+    _accord_store_get_stmt (store,
+                            "SELECT id FROM contact WHERE partner_id = ?1 AND "
+                            "lower(email) = lower(?2) ORDER BY id LIMIT 1", error);
+  if (writer->find_contact_by_email == NULL)
+    return FALSE;
+  writer->find_contact_by_name =
+    _accord_store_get_stmt (store,
+                            "SELECT id FROM contact WHERE partner_id = ?1 AND "
+                            "lower(name) = lower(?2) ORDER BY id LIMIT 1", error);
+  if (writer->find_contact_by_name == NULL)
+    return FALSE;
+  writer->update_contact =
+    _accord_store_get_stmt (store,
+                            "UPDATE contact SET name = CASE WHEN ?2 = '' THEN name "
+                            "ELSE ?2 END, role = CASE WHEN ?3 = '' THEN role ELSE ?3 END, "
+                            "email = CASE WHEN ?4 = '' THEN email ELSE ?4 END "
+                            "WHERE id = ?1", error);
+  if (writer->update_contact == NULL)
+    return FALSE;
+  writer->add_contact =
+    _accord_store_get_stmt (store,
+                            "INSERT INTO contact (partner_id, name, role, email, phone, "
+                            "profile_url, is_primary) VALUES (?1, ?2, ?3, ?4, '', '', "
+                            "NOT EXISTS (SELECT 1 FROM contact WHERE partner_id = ?1 "
+                            "AND is_primary = 1))", error);
+  return writer->add_contact != NULL;
 }
 
-/* Binds the 21 stored partner columns (tags live apart) from ?1 on. */
+/* The rows' strings are bound without a copy; once they are freed no
+ * statement may keep pointing at them. */
 static void
-bind_partner_columns (sqlite3_stmt  *stmt,
-                      AccordPartner *partner)
+writer_clear (Writer *writer)
+{
+  sqlite3_stmt *stmts[] = {
+    writer->insert_partner, writer->insert_stage, writer->insert_tag, writer->insert_contact,
+    writer->update_partner, writer->delete_tags, writer->find_contact_by_email,
+    writer->find_contact_by_name, writer->update_contact, writer->add_contact,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+    if (stmts[i] != NULL)
+      {
+        sqlite3_reset (stmts[i]);
+        sqlite3_clear_bindings (stmts[i]);
+      }
+  g_clear_pointer (&writer->revisit_on, g_free);
+}
+
+/* Runs a statement that returns no rows; @doing (untranslated) is only
+ * looked up for the message of a failure. */
+static gboolean
+step_done (Writer        *writer,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  return _accord_store_set_error (writer->store, rc, _(doing), error);
+}
+
+static inline const char *
+row_text (const Writer     *writer,
+          const PendingRow *row,
+          guint             field)
+{
+  return row->fields[field] != NULL ? row->fields[field] : writer->defaults[field];
+}
+
+/* Binds the 21 stored partner columns (tags live apart) from ?1 on:
+ * ratings as integers (NULL when unrated), everything else as text. */
+static void
+bind_partner_columns (const Writer     *writer,
+                      sqlite3_stmt     *stmt,
+                      const PendingRow *row)
 {
   int col = 1;
 
   for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
     {
+      const char *text;
+
       if (f == ACCORD_PARTNER_FIELD_TAGS)
         continue;
-      bind_field (stmt, col++, partner, f);
+      text = row_text (writer, row, f);
+      if (!is_rating_field (f))
+        sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+      else if (*text == '\0')
+        sqlite3_bind_null (stmt, col);
+      else
+        sqlite3_bind_int (stmt, col, atoi (text));
+      col++;
     }
 }
 
 static gboolean
-write_tags (AccordStore    *store,
-            gint64          partner_id,
-            AccordPartner  *partner,
-            gboolean        replace,
-            GError        **error)
+write_tags (Writer            *writer,
+            gint64             partner_id,
+            const PendingRow  *row,
+            GError           **error)
 {
-  const char * const *tags = accord_partner_get_tags (partner);
-  sqlite3_stmt *stmt;
-
-  if (replace)
+  for (guint i = 0; row->tags != NULL && row->tags[i] != NULL; i++)
     {
-      stmt = _accord_store_get_stmt (store, "DELETE FROM partner_tag WHERE partner_id = ?1",
-                                     error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, partner_id);
-      if (!_accord_store_step_done (store, stmt, _("Could not save"), error))
-        return FALSE;
-    }
-
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      stmt = _accord_store_get_stmt (store,
-                                     "INSERT INTO partner_tag (partner_id, position, tag) "
-                                     "VALUES (?1, ?2, ?3)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, partner_id);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, tags[i], -1, SQLITE_STATIC);
-      if (!_accord_store_step_done (store, stmt, _("Could not save"), error))
+      sqlite3_bind_int64 (writer->insert_tag, 1, partner_id);
+      sqlite3_bind_int (writer->insert_tag, 2, i);
+      sqlite3_bind_text (writer->insert_tag, 3, row->tags[i], -1, SQLITE_STATIC);
+      if (!step_done (writer, writer->insert_tag, N_("Could not save"), error))
         return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-create_partner (AccordStore  *store,
-                PendingRow   *row,
-                const char   *now,
-                GError      **error)
+static inline const char *
+row_contact (const PendingRow   *row,
+             AccordContactField  field)
 {
-  AccordPartner *partner = row->partner;
-  const char *today = accord_store_get_today (store);
-  AccordStage stage = accord_partner_get_stage (partner);
-  g_autofree char *revisit_on = NULL;
-  sqlite3_stmt *stmt;
+  return row->contact[field] != NULL ? row->contact[field] : "";
+}
+
+static gboolean
+create_partner (Writer            *writer,
+                const PendingRow  *row,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = writer->insert_partner;
+  const char *stage = accord_stage_to_key (row->stage);
+  const char *revisit_on = row->stage == ACCORD_STAGE_ON_HOLD ? writer->revisit_on : NULL;
   gint64 id;
 
-  if (stage == ACCORD_STAGE_ON_HOLD)
-    revisit_on = accord_date_add_months (today, ACCORD_HOLD_DEFAULT_MONTHS);
-
-  stmt = _accord_store_get_stmt (store,
-                                 "INSERT INTO partner (name, website, description, notes, owner, "
-                                 "source, position, partnership_type, why_fit, tier, "
-                                 "strategic_alignment, value_exchange, reach, operational_fit, "
-                                 "readiness, priority_override, their_gains, our_offerings, "
-                                 "their_pains, our_pain_relievers, value_proposition, created_at, "
-                                 "updated_at, stage, stage_since, revisit_on) VALUES (?1, ?2, ?3, "
-                                 "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                                 "?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24, ?25)", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_partner_columns (stmt, partner);
-  sqlite3_bind_text (stmt, 22, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 23, accord_stage_to_key (stage), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 24, today, -1, SQLITE_STATIC);
+  bind_partner_columns (writer, stmt, row);
+  sqlite3_bind_text (stmt, 22, writer->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 23, stage, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 24, writer->today, -1, SQLITE_STATIC);
   if (revisit_on != NULL)
     sqlite3_bind_text (stmt, 25, revisit_on, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 25);
-  if (!_accord_store_step_done (store, stmt, _("Could not save the partner"), error))
+  if (!step_done (writer, stmt, N_("Could not save the partner"), error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (_accord_store_get_db (store));
+  id = sqlite3_last_insert_rowid (_accord_store_get_db (writer->store));
 
-  stmt = _accord_store_get_stmt (store,
-                                 "INSERT INTO stage_change (partner_id, stage, date, note, "
-                                 "revisit_on) VALUES (?1, ?2, ?3, '', ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = writer->insert_stage;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, accord_stage_to_key (stage), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, today, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stage, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, writer->today, -1, SQLITE_STATIC);
   if (revisit_on != NULL)
     sqlite3_bind_text (stmt, 4, revisit_on, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 4);
-  if (!_accord_store_step_done (store, stmt, _("Could not save the stage"), error))
+  if (!step_done (writer, stmt, N_("Could not save the stage"), error))
     return FALSE;
 
-  if (!write_tags (store, id, partner, FALSE, error))
+  if (!write_tags (writer, id, row, error))
     return FALSE;
 
-  for (guint i = 0; row->contacts != NULL && i < row->contacts->len; i++)
+  if (row->has_contact)
     {
-      AccordContact *contact = row->contacts->pdata[i];
-
-      stmt = _accord_store_get_stmt (store,
-                                     "INSERT INTO contact (partner_id, name, role, email, phone, "
-                                     "profile_url, is_primary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                     error);
-      if (stmt == NULL)
-        return FALSE;
+      stmt = writer->insert_contact;
       sqlite3_bind_int64 (stmt, 1, id);
       for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
-        sqlite3_bind_text (stmt, 2 + f, accord_contact_get_field (contact, f), -1,
-                           SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 7, i == 0);
-      if (!_accord_store_step_done (store, stmt, _("Could not save the contact"), error))
+        sqlite3_bind_text (stmt, 2 + f, row_contact (row, f), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, TRUE);
+      if (!step_done (writer, stmt, N_("Could not save the contact"), error))
         return FALSE;
     }
 
@@ -1079,96 +1339,72 @@ create_partner (AccordStore  *store,
  * row having no email, the same name) takes the row's values; otherwise
  * it is added, primary when the partner has none. */
 static gboolean
-update_contact (AccordStore    *store,
-                gint64          partner_id,
-                AccordContact  *contact,
-                GError        **error)
+update_contact (Writer            *writer,
+                const PendingRow  *row,
+                GError           **error)
 {
-  const char *email = accord_contact_get_field (contact, ACCORD_CONTACT_FIELD_EMAIL);
-  const char *name = accord_contact_get_name (contact);
-  sqlite3_stmt *stmt;
+  const char *email = row_contact (row, ACCORD_CONTACT_FIELD_EMAIL);
+  const char *name = row_contact (row, ACCORD_CONTACT_FIELD_NAME);
+  sqlite3_stmt *stmt = *email != '\0' ? writer->find_contact_by_email
+                                      : writer->find_contact_by_name;
   gint64 contact_id = 0;
   int rc;
 
-  if (*email != '\0')
-    stmt = _accord_store_get_stmt (store,
-                                   "SELECT id FROM contact WHERE partner_id = ?1 AND "
-                                   "lower(email) = lower(?2) ORDER BY id LIMIT 1", error);
-  else
-    stmt = _accord_store_get_stmt (store,
-                                   "SELECT id FROM contact WHERE partner_id = ?1 AND "
-                                   "lower(name) = lower(?2) ORDER BY id LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, partner_id);
+  sqlite3_bind_int64 (stmt, 1, row->update_id);
   sqlite3_bind_text (stmt, 2, *email != '\0' ? email : name, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     contact_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _accord_store_set_error (store, rc, _("Could not read the contacts"), error);
+    return _accord_store_set_error (writer->store, rc, _("Could not read the contacts"), error);
 
   if (contact_id != 0)
     {
-      stmt = _accord_store_get_stmt (store,
-                                     "UPDATE contact SET name = CASE WHEN ?2 = '' THEN name "
-                                     "ELSE ?2 END, role = CASE WHEN ?3 = '' THEN role ELSE ?3 END, "
-                                     "email = CASE WHEN ?4 = '' THEN email ELSE ?4 END "
-                                     "WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
+      stmt = writer->update_contact;
       sqlite3_bind_int64 (stmt, 1, contact_id);
     }
   else
     {
       if (*name == '\0')
         return TRUE;
-      stmt = _accord_store_get_stmt (store,
-                                     "INSERT INTO contact (partner_id, name, role, email, phone, "
-                                     "profile_url, is_primary) VALUES (?1, ?2, ?3, ?4, '', '', "
-                                     "NOT EXISTS (SELECT 1 FROM contact WHERE partner_id = ?1 "
-                                     "AND is_primary = 1))", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, partner_id);
+      stmt = writer->add_contact;
+      sqlite3_bind_int64 (stmt, 1, row->update_id);
     }
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, accord_contact_get_field (contact, ACCORD_CONTACT_FIELD_ROLE), -1,
-                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row_contact (row, ACCORD_CONTACT_FIELD_ROLE), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, email, -1, SQLITE_STATIC);
-  return _accord_store_step_done (store, stmt, _("Could not save the contact"), error);
+  return step_done (writer, stmt, N_("Could not save the contact"), error);
 }
 
 static gboolean
-update_partner (AccordStore  *store,
-                PendingRow   *row,
-                const char   *now,
-                GError      **error)
+update_partner (Writer            *writer,
+                const PendingRow  *row,
+                GError           **error)
 {
-  sqlite3_stmt *stmt =
-    _accord_store_get_stmt (store,
-                            "UPDATE partner SET name = ?1, website = ?2, description = ?3, "
-                            "notes = ?4, owner = ?5, source = ?6, position = ?7, "
-                            "partnership_type = ?8, why_fit = ?9, tier = ?10, "
-                            "strategic_alignment = ?11, value_exchange = ?12, reach = ?13, "
-                            "operational_fit = ?14, readiness = ?15, priority_override = ?16, "
-                            "their_gains = ?17, our_offerings = ?18, their_pains = ?19, "
-                            "our_pain_relievers = ?20, value_proposition = ?21, "
-                            "updated_at = ?22 WHERE id = ?23", error);
+  sqlite3_stmt *stmt = writer->update_partner;
 
-  if (stmt == NULL)
-    return FALSE;
-  bind_partner_columns (stmt, row->partner);
-  sqlite3_bind_text (stmt, 22, now, -1, SQLITE_STATIC);
+  bind_partner_columns (writer, stmt, row);
+  sqlite3_bind_text (stmt, 22, writer->now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 23, row->update_id);
-  if (!_accord_store_step_done (store, stmt, _("Could not save the partner"), error))
+  if (!step_done (writer, stmt, N_("Could not save the partner"), error))
     return FALSE;
-  if (!write_tags (store, row->update_id, row->partner, TRUE, error))
-    return FALSE;
-  for (guint i = 0; row->contacts != NULL && i < row->contacts->len; i++)
-    if (!update_contact (store, row->update_id, row->contacts->pdata[i], error))
+  /* Another program may have deleted the partner since the file was
+   * checked; nothing may then be added to it. */
+  if (sqlite3_changes (_accord_store_get_db (writer->store)) != 1)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                   _("Line %u: %s"), row->line, _("There is no such partner"));
       return FALSE;
+    }
+
+  sqlite3_bind_int64 (writer->delete_tags, 1, row->update_id);
+  if (!step_done (writer, writer->delete_tags, N_("Could not save"), error) ||
+      !write_tags (writer, row->update_id, row, error))
+    return FALSE;
+
+  if (row->has_contact && !update_contact (writer, row, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1186,49 +1422,96 @@ report_progress (const AccordImportOptions *options,
     options->progress (phase, done, total, options->progress_data);
 }
 
+/* SQLite keeps 2 MiB of pages by default. A big import changes far more
+ * (the partner indexes all over), and each page pushed out before the
+ * commit is written to the log again and again, so for the write the
+ * cache may grow to this many KiB; it shrinks back after. */
+#define WRITE_CACHE_KIB 262144
+
+/* The connection's PRAGMA cache_size, or 0 when it cannot be read. */
+static int
+get_cache_size (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+set_cache_size (sqlite3 *db,
+                int      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", value);
+
+  /* Only a matter of speed: a failure changes nothing else. */
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
 /* Writes the pending rows in one transaction; nothing on failure or
  * cancel. */
 static gboolean
-write_pending (AccordStore                *store,
+write_pending (ImportState                *state,
                const AccordImportOptions  *options,
-               GPtrArray                  *pending,
                GCancellable               *cancellable,
                GError                    **error)
 {
   g_autofree char *now = _accord_store_now_utc ();
+  GArray *pending = state->pending;
+  sqlite3 *db = _accord_store_get_db (state->store);
+  gboolean foreign_keys = _accord_store_get_pragma (state->store,
+                                                    ACCORD_STORE_PRAGMA_FOREIGN_KEYS) == 1;
+  Writer writer = { NULL, };
+  gboolean ok = FALSE;
+  int cache_size;
 
-  if (!_accord_store_begin (store, error))
-    return FALSE;
+  /* Every row the import adds points at a partner that exists: one it
+   * has just inserted, or one whose update it has just seen succeed.
+   * SQLite's own checks would find the same, at the price of a statement
+   * journal for every insert, so they rest for the write (the pragma
+   * only changes outside a transaction). */
+  if (foreign_keys)
+    sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  cache_size = get_cache_size (db);
+  if (cache_size != 0)
+    set_cache_size (db, -WRITE_CACHE_KIB);
+
+  if (!writer_init (&writer, state->store, state->defaults, now, state->report->n_updated > 0,
+                    error) ||
+      !_accord_store_begin (state->store, error))
+    goto out;
 
   for (guint i = 0; i < pending->len; i++)
     {
-      PendingRow *row = pending->pdata[i];
-      gboolean ok;
+      const PendingRow *row = &g_array_index (pending, PendingRow, i);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          _accord_store_rollback (store);
-          return FALSE;
-        }
-      ok = row->update_id != 0 ? update_partner (store, row, now, error)
-                               : create_partner (store, row, now, error);
-      if (!ok)
-        {
-          _accord_store_rollback (store);
-          return FALSE;
-        }
+        goto out;
+      if (row->update_id != 0 ? !update_partner (&writer, row, error)
+                              : !create_partner (&writer, row, error))
+        goto out;
       report_progress (options, ACCORD_IMPORT_PHASE_WRITE, i + 1, pending->len);
     }
 
   /* The last moment to change one's mind. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !_accord_store_commit (store, error))
-    {
-      _accord_store_rollback (store);
-      return FALSE;
-    }
+      !_accord_store_commit (state->store, error))
+    goto out;
+  ok = TRUE;
 
-  return TRUE;
+out:
+  if (!ok)
+    _accord_store_rollback (state->store);
+  writer_clear (&writer);
+  if (foreign_keys)
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (cache_size != 0)
+    set_cache_size (db, cache_size);
+  return ok;
 }
 
 typedef struct
@@ -1269,7 +1552,8 @@ file_row_clear (gpointer data)
  * rows create partners. Two rows with the same key are a problem.
  *
  * Every row is checked before anything is written, and everything is
- * written in one transaction, then the store's partners are reloaded.
+ * written in one transaction, then the store's partners are reloaded
+ * (unless %ACCORD_IMPORT_NO_RELOAD).
  * Without %ACCORD_IMPORT_SKIP_INVALID one bad row stops the whole import,
  * with %ACCORD_STORE_ERROR_INVALID and the first problem ("Line 4: ...");
  * with it the good rows are imported and the bad ones reported. A file
@@ -1291,13 +1575,14 @@ accord_import_csv_full (AccordStore                *store,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(AccordImportReport) report = import_report_new ();
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_row_free);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingRow));
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (FileRow));
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) mapping = NULL;
+  g_autoptr(AccordPartner) scratch = NULL;
   ImportState state = { columns, pending, report, store, ACCORD_IMPORT_MATCH_NONE, -1,
-                        existing, seen_keys, NULL };
+                        existing, seen_keys, NULL, { NULL, }, ACCORD_STAGE_IDENTIFIED };
   gboolean has_header = FALSE;
   gboolean ret = FALSE;
 
@@ -1310,6 +1595,14 @@ accord_import_csv_full (AccordStore                *store,
     options = &defaults;
   state.match = options->match;
   g_array_set_clear_func (rows, file_row_clear);
+  g_array_set_clear_func (pending, pending_row_clear);
+
+  /* A new partner's fields and stage, as a partner starts. */
+  scratch = accord_partner_new ("");
+  state.scratch = scratch;
+  state.default_stage = accord_partner_get_stage (scratch);
+  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+    state.defaults[f] = accord_partner_dup_field_text (scratch, f);
 
   /* The mapping's headers, compared as the file's are. */
   if (options->mapping != NULL)
@@ -1405,6 +1698,8 @@ accord_import_csv_full (AccordStore                *store,
         goto out;
       if (!parse_row (&state, row->fields, row->line))
         report->n_skipped++;
+      /* The row's values now belong to its pending row. */
+      g_clear_pointer (&row->fields, g_ptr_array_unref);
       report_progress (options, ACCORD_IMPORT_PHASE_CHECK, i + 1, rows->len);
     }
 
@@ -1424,10 +1719,12 @@ accord_import_csv_full (AccordStore                *store,
     {
       if (pending->len > 0)
         {
-          if (!write_pending (store, options, pending, cancellable, error))
+          if (!write_pending (&state, options, cancellable, error))
             goto out;
-          /* Written: the store's objects catch up with the file. */
-          if (!accord_store_reload_partners (store, error))
+          /* Written: the store's objects catch up with the file, unless
+           * the store is about to be closed. */
+          if (!(options->flags & ACCORD_IMPORT_NO_RELOAD) &&
+              !accord_store_reload_partners (store, error))
             goto out;
         }
       else
@@ -1438,6 +1735,8 @@ accord_import_csv_full (AccordStore                *store,
   ret = TRUE;
 
 out:
+  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+    g_free (state.defaults[f]);
   if (!ret)
     {
       report->n_imported = 0;

@@ -17,6 +17,12 @@ typedef enum
   ACCORD_IMPORT_SKIP_INVALID = 1 << 0,
   /* Check every row and count what would happen, but write nothing. */
   ACCORD_IMPORT_DRY_RUN      = 1 << 1,
+  /* Leave the store's partner models as they were: for a store closed
+   * right after the import (a command, a thread's own store), which
+   * would otherwise read every partner back for nothing. The file has
+   * the partners; reopening, or accord_store_reload_partners(), shows
+   * them. */
+  ACCORD_IMPORT_NO_RELOAD    = 1 << 2,
 } AccordImportFlags;
 
 /* What decides that a row is a partner already in the workspace (which the

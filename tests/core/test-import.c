@@ -4,9 +4,12 @@
 #include "test-helpers.h"
 #include "config.h"
 
+#include "accord-csv.h"
 #include "accord-import.h"
 #include "accord-stage-change.h"
 #include "accord-store.h"
+#include "accord-store-private.h"
+#include "accord-validate.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -1009,6 +1012,220 @@ run_big_import (Fixture  *fixture,
   g_assert_cmpuint (n_partners (fixture), ==, n_rows);
 }
 
+/* A command closes its store right after the import: without the reload
+ * the store's list stays as it was, and the file has every partner. */
+static void
+test_no_reload (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *csv = make_big_csv (700);
+  AccordImportOptions options = { 0, };
+  g_autoptr(AccordImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  seed_partners (fixture);
+  options.flags = ACCORD_IMPORT_NO_RELOAD;
+  g_assert_true (import_full (fixture, csv, &options, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, 700);
+  g_assert_cmpuint (n_partners (fixture), ==, 2);
+
+  g_assert_true (accord_store_reload_partners (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_partners (fixture), ==, 702);
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 702);
+  g_assert_cmpstr (accord_partner_get_website (find_partner (fixture, "Partner 699")), ==,
+                   "https://p699.example/");
+}
+
+/* The import checks common values more cheaply than the validator does;
+ * it must still accept exactly what the validator accepts. */
+static void
+test_checks_agree_with_validator (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *name_max = g_strnfill (ACCORD_MAX_NAME_LENGTH, 'n');
+  g_autofree char *name_over = g_strnfill (ACCORD_MAX_NAME_LENGTH + 1, 'n');
+  g_autofree char *text_max = g_strnfill (ACCORD_MAX_TEXT_LENGTH, 't');
+  g_autofree char *text_over = g_strnfill (ACCORD_MAX_TEXT_LENGTH + 1, 't');
+  g_autofree char *notes_over = g_strnfill (ACCORD_MAX_NOTES_LENGTH + 1, 'o');
+  g_autoptr(GString) wide_max = g_string_new (NULL);
+  g_autoptr(GString) wide_over = g_string_new (NULL);
+  g_autofree char *tag_max = g_strnfill (50, 'g');
+  g_autofree char *tag_over = g_strnfill (51, 'g');
+  g_autofree char *tags_over = g_strdup_printf ("short, %s", tag_over);
+  g_autofree char *tags_long_ok = g_strdup_printf ("%s, %s", tag_max, tag_max);
+  g_autofree char *url_long = g_strdup_printf ("https://example.com/%s", text_max);
+  const char *partner_columns[] = {
+    "name", "website", "description", "notes", "tags", "owner", "why_fit", "their_gains",
+    "our_offerings", "their_pains", "our_pain_relievers", "value_proposition",
+  };
+  const char *contact_columns[] = { "contact_name", "contact_email", "contact_role" };
+  guint n_checked = 0;
+
+  /* 200 and 201 characters of two bytes each: longer in bytes than the
+   * name limit, and only the second too long. */
+  for (guint i = 0; i < ACCORD_MAX_NAME_LENGTH; i++)
+    g_string_append (wide_max, "é");
+  g_string_append (wide_over, wide_max->str);
+  g_string_append (wide_over, "é");
+
+  {
+    const char *values[] = {
+      "", "x", "example.com", "https://www.example.com/about", "http://", "not a url",
+      "ftp://example.com", "a@b.example", "ada@example", "a b@example.com", name_max,
+      name_over, wide_max->str, wide_over->str, text_max, text_over, notes_over, tag_max,
+      tag_over, tags_over, tags_long_ok, url_long, "Café, Zürich",
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (partner_columns) + G_N_ELEMENTS (contact_columns); c++)
+      for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+        {
+          gboolean is_contact = c >= G_N_ELEMENTS (partner_columns);
+          const char *column = is_contact ? contact_columns[c - G_N_ELEMENTS (partner_columns)]
+                                          : partner_columns[c];
+          g_autofree char *cell = accord_csv_escape_field (values[v]);
+          g_autofree char *csv = NULL;
+          g_autoptr(AccordImportReport) report = NULL;
+          g_autoptr(GError) error = NULL;
+          gboolean expected;
+          gboolean imported;
+
+          if (is_contact)
+            {
+              AccordContactField field = c - G_N_ELEMENTS (partner_columns) == 0
+                                         ? ACCORD_CONTACT_FIELD_NAME
+                                         : c - G_N_ELEMENTS (partner_columns) == 1
+                                         ? ACCORD_CONTACT_FIELD_EMAIL
+                                         : ACCORD_CONTACT_FIELD_ROLE;
+
+              /* An empty contact name with nothing else is no contact. */
+              if (field == ACCORD_CONTACT_FIELD_NAME && *values[v] == '\0')
+                continue;
+              expected = accord_validate_contact_field (field, values[v], NULL);
+              csv = field == ACCORD_CONTACT_FIELD_NAME
+                    ? g_strdup_printf ("name,%s\nAcme,%s\n", column, cell)
+                    : g_strdup_printf ("name,contact_name,%s\nAcme,Ada,%s\n", column, cell);
+            }
+          else
+            {
+              AccordPartnerField field;
+
+              g_assert_true (accord_partner_field_from_key (column, &field));
+              /* A row with nothing in it is no row at all. */
+              if (field == ACCORD_PARTNER_FIELD_NAME && *values[v] == '\0')
+                continue;
+              expected = accord_validate_partner_field (field, values[v], NULL);
+              csv = field == ACCORD_PARTNER_FIELD_NAME
+                    ? g_strdup_printf ("name\n%s\n", cell)
+                    : g_strdup_printf ("name,%s\nAcme,%s\n", column, cell);
+            }
+
+          g_test_message ("%s = value %u", column, v);
+          imported = import_text (fixture, csv, ACCORD_IMPORT_DRY_RUN, &report, &error);
+          g_assert_cmpint (imported, ==, expected);
+          g_assert_cmpuint (report->n_skipped, ==, expected ? 0 : 1);
+          n_checked++;
+        }
+  }
+  g_assert_cmpuint (n_checked, >, 300);
+}
+
+/* The write leaves the connection as it found it, whether it succeeds or
+ * fails. */
+static void
+test_connection_restored (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordImportReport) report = NULL;
+
+  g_assert_cmpint (_accord_store_get_pragma (fixture->store, ACCORD_STORE_PRAGMA_FOREIGN_KEYS),
+                   ==, 1);
+  seed_partners (fixture);
+  g_assert_cmpint (_accord_store_get_pragma (fixture->store, ACCORD_STORE_PRAGMA_FOREIGN_KEYS),
+                   ==, 1);
+  g_assert_false (import_text (fixture, "name,website\nA,a.example\nB,not a url\n",
+                               ACCORD_IMPORT_DEFAULT, &report, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_INVALID);
+  g_assert_cmpint (_accord_store_get_pragma (fixture->store, ACCORD_STORE_PRAGMA_FOREIGN_KEYS),
+                   ==, 1);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *name;
+  gboolean    done;
+} VanishData;
+
+/* Between the check and the write another program deletes the partner a
+ * row updates. */
+static void
+vanish_cb (AccordImportPhase phase,
+           guint             done,
+           guint             total,
+           gpointer          user_data)
+{
+  VanishData *vanish = user_data;
+  g_autoptr(AccordStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *partners;
+
+  if (phase != ACCORD_IMPORT_PHASE_CHECK || done < total || vanish->done)
+    return;
+  vanish->done = TRUE;
+
+  other = accord_store_open (vanish->path, ACCORD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  partners = accord_store_get_partners (other);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AccordPartner) partner = g_list_model_get_item (partners, i);
+
+      if (g_strcmp0 (accord_partner_get_name (partner), vanish->name) != 0)
+        continue;
+      g_assert_true (accord_store_trash_partner (other, partner, &error));
+      g_assert_no_error (error);
+      g_assert_true (accord_store_delete_partner (other, partner, &error));
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_update_of_vanished_partner (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  VanishData vanish = { fixture->path, "Bluepeak Studio", FALSE };
+  AccordImportOptions options = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  seed_partners (fixture);
+  options.match = ACCORD_IMPORT_MATCH_NAME;
+  options.progress = vanish_cb;
+  options.progress_data = &vanish;
+  g_assert_false (import_full (fixture,
+                               "name,notes,contact_name\n"
+                               "New One,,Kim\n"
+                               "Bluepeak Studio,new notes,Lee\n",
+                               &options, NULL, NULL, &error));
+  g_assert_true (vanish.done);
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_assert_cmpint (_accord_store_get_pragma (fixture->store, ACCORD_STORE_PRAGMA_FOREIGN_KEYS),
+                   ==, 1);
+
+  /* Nothing was written: no new partner, no contact without a partner. */
+  g_clear_error (&error);
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 1);
+  g_assert_true (accord_store_check (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_big_10k (Fixture       *fixture,
               gconstpointer  data)
@@ -1085,6 +1302,14 @@ main (int    argc,
               fixture_set_up, test_dry_run, fixture_tear_down);
   g_test_add ("/import/cancel-writes-nothing", Fixture, NULL,
               fixture_set_up, test_cancel_writes_nothing, fixture_tear_down);
+  g_test_add ("/import/no-reload", Fixture, NULL,
+              fixture_set_up, test_no_reload, fixture_tear_down);
+  g_test_add ("/import/checks-agree-with-validator", Fixture, NULL,
+              fixture_set_up, test_checks_agree_with_validator, fixture_tear_down);
+  g_test_add ("/import/connection-restored", Fixture, NULL,
+              fixture_set_up, test_connection_restored, fixture_tear_down);
+  g_test_add ("/import/update-of-vanished-partner", Fixture, NULL,
+              fixture_set_up, test_update_of_vanished_partner, fixture_tear_down);
   g_test_add ("/import/big-10000", Fixture, NULL,
               fixture_set_up, test_big_10k, fixture_tear_down);
   g_test_add ("/import/big-50000", Fixture, NULL,
