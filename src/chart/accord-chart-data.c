@@ -265,12 +265,18 @@ accord_lifecycle_source_free (AccordLifecycleSource *source)
 
 /* Portfolio */
 
+static int
+score_for_health (const AccordHealth *health)
+{
+  if (health == NULL || !health->has_review)
+    return -1;
+  return CLAMP (health->score, 0, 100);
+}
+
 int
 accord_portfolio_score_for (const AccordPartnerResults *results)
 {
-  if (results == NULL || !results->health.has_review)
-    return -1;
-  return CLAMP (results->health.score, 0, 100);
+  return score_for_health (results != NULL ? &results->health : NULL);
 }
 
 AccordPortfolioSource *
@@ -278,16 +284,16 @@ accord_portfolio_source_new (AccordStore  *store,
                              GError      **error)
 {
   g_autoptr(AccordPortfolioSource) source = NULL;
-  g_autoptr(GHashTable) results = NULL;
+  g_autoptr(GHashTable) health = NULL;
   GListModel *partners;
   guint n;
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* One bulk read for every partner's health. */
-  results = accord_store_list_results (store, error);
-  if (results == NULL)
+  /* One bulk read for every partner's health, and only the health. */
+  health = accord_store_list_health (store, error);
+  if (health == NULL)
     return NULL;
 
   partners = accord_store_get_partners (store);
@@ -305,7 +311,7 @@ accord_portfolio_source_new (AccordStore  *store,
       item.id = accord_partner_get_id (partner);
       item.name = keep (source->strings, accord_partner_get_name (partner));
       item.stage = accord_partner_get_stage (partner);
-      item.score = accord_portfolio_score_for (g_hash_table_lookup (results, &item.id));
+      item.score = score_for_health (g_hash_table_lookup (health, &item.id));
       g_array_append_val (source->items, item);
     }
 

@@ -27,7 +27,7 @@ G_BEGIN_DECLS
  *
  * Portfolio (every partner not in the trash): the partner's stage and its
  * health score, or -1 (not scored) until it has a review. Read with one
- * accord_store_list_results() call whatever the number of partners. */
+ * accord_store_list_health() call whatever the number of partners. */
 
 /* The size exports are drawn at unless asked otherwise: pixels for PNG,
  * points for SVG and PDF. */

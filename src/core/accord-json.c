@@ -41,40 +41,189 @@ compare_entries (gconstpointer a,
   return (ida > idb) - (ida < idb);
 }
 
-static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
+/* The JSON text written straight into a string, laid out exactly as
+ * JsonGenerator lays it out (two spaces of indent and " : " when pretty):
+ * building a JsonNode tree for every partner and then walking it cost
+ * more than everything else together. The tests parse the output and
+ * generate it again with json-glib to keep the two the same. */
+typedef struct
 {
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  GString  *out;
+  gboolean  pretty;
+  guint     depth;
+  gboolean  member;       /* a member name was just written */
+  guint     counts[64];   /* values so far in each open container */
+} JsonWriter;
+
+static void
+writer_escape (GString    *out,
+               const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else if ((c > 0 && c < 0x1f) || c == 0x7f)
+        {
+          switch (c)
+            {
+            case '\b': g_string_append (out, "\\b"); break;
+            case '\f': g_string_append (out, "\\f"); break;
+            case '\n': g_string_append (out, "\\n"); break;
+            case '\r': g_string_append (out, "\\r"); break;
+            case '\t': g_string_append (out, "\\t"); break;
+            default: g_string_append_printf (out, "\\u00%.2x", (guint) c); break;
+            }
+        }
+      else
+        g_string_append_c (out, c);
+    }
 }
 
 static void
-add_contact (JsonBuilder   *builder,
+writer_indent (JsonWriter *w)
+{
+  for (guint i = 0; i < w->depth * 2; i++)
+    g_string_append_c (w->out, ' ');
+}
+
+/* What comes before a value: the comma after the previous one, the new
+ * line and the indent, unless a member name already wrote them. */
+static void
+writer_before_value (JsonWriter *w)
+{
+  if (w->member)
+    {
+      w->member = FALSE;
+      return;
+    }
+  if (w->depth > 0)
+    {
+      if (w->counts[w->depth] > 0)
+        g_string_append_c (w->out, ',');
+      if (w->pretty)
+        {
+          g_string_append_c (w->out, '\n');
+          writer_indent (w);
+        }
+      w->counts[w->depth]++;
+    }
+}
+
+static void
+json_writer_set_member_name (JsonWriter *w,
+                             const char *name)
+{
+  writer_before_value (w);
+  g_string_append_c (w->out, '"');
+  writer_escape (w->out, name);
+  g_string_append (w->out, w->pretty ? "\" : " : "\":");
+  w->member = TRUE;
+}
+
+static void
+writer_open (JsonWriter *w,
+             char        bracket)
+{
+  writer_before_value (w);
+  g_string_append_c (w->out, bracket);
+  g_assert (w->depth + 1 < G_N_ELEMENTS (w->counts));
+  w->depth++;
+  w->counts[w->depth] = 0;
+}
+
+static void
+writer_close (JsonWriter *w,
+              char        bracket)
+{
+  gboolean empty = w->counts[w->depth] == 0;
+
+  w->depth--;
+  if (!empty && w->pretty)
+    {
+      g_string_append_c (w->out, '\n');
+      writer_indent (w);
+    }
+  g_string_append_c (w->out, bracket);
+}
+
+#define json_writer_begin_object(w) writer_open ((w), '{')
+#define json_writer_end_object(w) writer_close ((w), '}')
+#define json_writer_begin_array(w) writer_open ((w), '[')
+#define json_writer_end_array(w) writer_close ((w), ']')
+
+static void
+json_writer_add_string_value (JsonWriter *w,
+                              const char *value)
+{
+  writer_before_value (w);
+  g_string_append_c (w->out, '"');
+  writer_escape (w->out, value);
+  g_string_append_c (w->out, '"');
+}
+
+static void
+json_writer_add_int_value (JsonWriter *w,
+                           gint64      value)
+{
+  writer_before_value (w);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+json_writer_add_boolean_value (JsonWriter *w,
+                               gboolean    value)
+{
+  writer_before_value (w);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+static void
+json_writer_add_null_value (JsonWriter *w)
+{
+  writer_before_value (w);
+  g_string_append (w->out, "null");
+}
+
+static void
+add_nullable_string (JsonWriter  *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_writer_set_member_name (builder, member);
+  if (value != NULL)
+    json_writer_add_string_value (builder, value);
+  else
+    json_writer_add_null_value (builder);
+}
+
+static void
+add_contact (JsonWriter    *builder,
              AccordContact *contact)
 {
-  json_builder_begin_object (builder);
+  json_writer_begin_object (builder);
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, accord_contact_get_id (contact));
+  json_writer_set_member_name (builder, "id");
+  json_writer_add_int_value (builder, accord_contact_get_id (contact));
   add_nullable_string (builder, "name", accord_contact_get_name (contact));
   add_nullable_string (builder, "role", accord_contact_get_role (contact));
   add_nullable_string (builder, "email", accord_contact_get_email (contact));
   add_nullable_string (builder, "phone", accord_contact_get_phone (contact));
   add_nullable_string (builder, "profile_url", accord_contact_get_profile_url (contact));
-  json_builder_set_member_name (builder, "is_primary");
-  json_builder_add_boolean_value (builder, accord_contact_get_is_primary (contact));
+  json_writer_set_member_name (builder, "is_primary");
+  json_writer_add_boolean_value (builder, accord_contact_get_is_primary (contact));
 
-  json_builder_end_object (builder);
+  json_writer_end_object (builder);
 }
 
 /* Text that is empty is not set: null. */
 static void
-add_text_or_null (JsonBuilder *builder,
+add_text_or_null (JsonWriter  *builder,
                   const char  *member,
                   const char  *value)
 {
@@ -82,29 +231,29 @@ add_text_or_null (JsonBuilder *builder,
 }
 
 static void
-add_int_or_null (JsonBuilder *builder,
+add_int_or_null (JsonWriter  *builder,
                  const char  *member,
                  gint64       value)
 {
-  json_builder_set_member_name (builder, member);
+  json_writer_set_member_name (builder, member);
   if (value == ACCORD_UNSET)
-    json_builder_add_null_value (builder);
+    json_writer_add_null_value (builder);
   else
-    json_builder_add_int_value (builder, value);
+    json_writer_add_int_value (builder, value);
 }
 
 static void
-add_boolean (JsonBuilder *builder,
+add_boolean (JsonWriter  *builder,
              const char  *member,
              gboolean     value)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
+  json_writer_set_member_name (builder, member);
+  json_writer_add_boolean_value (builder, value);
 }
 
 /* A derived date, owned by us: null when it cannot be computed. */
 static void
-add_derived_date (JsonBuilder *builder,
+add_derived_date (JsonWriter  *builder,
                   const char  *member,
                   char        *date)
 {
@@ -116,7 +265,7 @@ add_derived_date (JsonBuilder *builder,
  * their keys, unset as null), then what is derived from it against the
  * store's today. */
 static void
-add_agreement (JsonBuilder           *builder,
+add_agreement (JsonWriter            *builder,
                AccordStore           *store,
                AccordPartner         *partner,
                const AccordAgreement *a)
@@ -125,12 +274,12 @@ add_agreement (JsonBuilder           *builder,
   AccordAgreementWarnings warnings;
   gboolean has_results = FALSE;
 
-  json_builder_begin_object (builder);
+  json_writer_begin_object (builder);
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, a->id);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, a->title != NULL ? a->title : "");
+  json_writer_set_member_name (builder, "id");
+  json_writer_add_int_value (builder, a->id);
+  json_writer_set_member_name (builder, "title");
+  json_writer_add_string_value (builder, a->title != NULL ? a->title : "");
   add_nullable_string (builder, "status", accord_agreement_status_to_key (a->status));
   add_text_or_null (builder, "status_since", a->status_since);
 
@@ -149,20 +298,20 @@ add_agreement (JsonBuilder           *builder,
   add_int_or_null (builder, "share_months", a->share_months);
   add_int_or_null (builder, "amount_minor", a->amount_minor);
   add_nullable_string (builder, "period", accord_period_to_key (a->period));
-  json_builder_set_member_name (builder, "tiers");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "tiers");
+  json_writer_begin_array (builder);
   for (guint i = 0; a->tiers != NULL && i < a->tiers->len; i++)
     {
       const AccordRateTier *tier = &g_array_index (a->tiers, AccordRateTier, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "threshold");
-      json_builder_add_int_value (builder, tier->threshold);
-      json_builder_set_member_name (builder, "rate_bp");
-      json_builder_add_int_value (builder, tier->rate_bp);
-      json_builder_end_object (builder);
+      json_writer_begin_object (builder);
+      json_writer_set_member_name (builder, "threshold");
+      json_writer_add_int_value (builder, tier->threshold);
+      json_writer_set_member_name (builder, "rate_bp");
+      json_writer_add_int_value (builder, tier->rate_bp);
+      json_writer_end_object (builder);
     }
-  json_builder_end_array (builder);
+  json_writer_end_array (builder);
 
   add_nullable_string (builder, "exclusivity", accord_exclusivity_to_key (a->exclusivity));
   add_text_or_null (builder, "exclusivity_scope", a->exclusivity_scope);
@@ -177,34 +326,34 @@ add_agreement (JsonBuilder           *builder,
   add_text_or_null (builder, "legal_requested_on", a->legal_requested_on);
   add_text_or_null (builder, "legal_done_on", a->legal_done_on);
 
-  json_builder_set_member_name (builder, "kpis");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "kpis");
+  json_writer_begin_array (builder);
   for (guint i = 0; a->kpis != NULL && i < a->kpis->len; i++)
     {
       const AccordKpi *kpi = a->kpis->pdata[i];
 
-      json_builder_begin_object (builder);
+      json_writer_begin_object (builder);
       add_text_or_null (builder, "metric", kpi->metric);
       add_text_or_null (builder, "target", kpi->target);
       add_text_or_null (builder, "date", kpi->date);
-      json_builder_end_object (builder);
+      json_writer_end_object (builder);
     }
-  json_builder_end_array (builder);
+  json_writer_end_array (builder);
 
-  json_builder_set_member_name (builder, "deliverables");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "deliverables");
+  json_writer_begin_array (builder);
   for (guint i = 0; a->deliverables != NULL && i < a->deliverables->len; i++)
     {
       const AccordDeliverable *d = a->deliverables->pdata[i];
 
-      json_builder_begin_object (builder);
+      json_writer_begin_object (builder);
       add_nullable_string (builder, "side", accord_side_to_key (d->side));
       add_text_or_null (builder, "title", d->title);
       add_text_or_null (builder, "due", d->due);
       add_boolean (builder, "done", d->done);
-      json_builder_end_object (builder);
+      json_writer_end_object (builder);
     }
-  json_builder_end_array (builder);
+  json_writer_end_array (builder);
 
   add_derived_date (builder, "end_of_term", accord_agreement_end_of_term (a));
   add_derived_date (builder, "notice_deadline", accord_agreement_notice_deadline (a, today));
@@ -215,14 +364,14 @@ add_agreement (JsonBuilder           *builder,
   if (a->exclusivity != ACCORD_EXCLUSIVITY_NONE)
     has_results = accord_store_partner_has_results (store, partner);
   warnings = accord_agreement_get_warnings (a, has_results);
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "warnings");
+  json_writer_begin_array (builder);
   for (guint i = 0; i < ACCORD_N_AGREEMENT_WARNINGS; i++)
     if (warnings & (1u << i))
-      json_builder_add_string_value (builder, accord_agreement_warning_to_key (1u << i));
-  json_builder_end_array (builder);
+      json_writer_add_string_value (builder, accord_agreement_warning_to_key (1u << i));
+  json_writer_end_array (builder);
 
-  json_builder_end_object (builder);
+  json_writer_end_object (builder);
 }
 
 static gboolean
@@ -235,7 +384,7 @@ field_is_rating (AccordPartnerField field)
 /* The history oldest first; "revisit_on" only for the holds that have
  * one, so a consumer can test for the member rather than for null. */
 static gboolean
-add_stage_history (JsonBuilder    *builder,
+add_stage_history (JsonWriter     *builder,
                    AccordStore    *store,
                    AccordPartner  *partner,
                    GError        **error)
@@ -246,29 +395,29 @@ add_stage_history (JsonBuilder    *builder,
   if (history == NULL)
     return FALSE;
 
-  json_builder_set_member_name (builder, "stage_history");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "stage_history");
+  json_writer_begin_array (builder);
   n_changes = g_list_model_get_n_items (history);
   for (guint i = 0; i < n_changes; i++)
     {
       g_autoptr(AccordStageChange) change = g_list_model_get_item (history, i);
       const char *revisit_on = accord_stage_change_get_revisit_on (change);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "stage");
-      json_builder_add_string_value (builder,
+      json_writer_begin_object (builder);
+      json_writer_set_member_name (builder, "stage");
+      json_writer_add_string_value (builder,
                                      accord_stage_to_key (accord_stage_change_get_stage (change)));
       add_nullable_string (builder, "date", accord_stage_change_get_date (change));
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, accord_stage_change_get_note (change));
+      json_writer_set_member_name (builder, "note");
+      json_writer_add_string_value (builder, accord_stage_change_get_note (change));
       if (revisit_on != NULL && *revisit_on != '\0')
         {
-          json_builder_set_member_name (builder, "revisit_on");
-          json_builder_add_string_value (builder, revisit_on);
+          json_writer_set_member_name (builder, "revisit_on");
+          json_writer_add_string_value (builder, revisit_on);
         }
-      json_builder_end_object (builder);
+      json_writer_end_object (builder);
     }
-  json_builder_end_array (builder);
+  json_writer_end_array (builder);
 
   return TRUE;
 }
@@ -276,7 +425,7 @@ add_stage_history (JsonBuilder    *builder,
 /* What the scorecard and the lifecycle derive, computed here rather than
  * by every consumer: a script should not need to know the weights. */
 static gboolean
-add_derived (JsonBuilder    *builder,
+add_derived (JsonWriter     *builder,
              AccordStore    *store,
              AccordPartner  *partner,
              GError        **error)
@@ -284,16 +433,16 @@ add_derived (JsonBuilder    *builder,
   AccordPriority priority = accord_partner_get_priority (partner);
   int score = 0;
 
-  json_builder_set_member_name (builder, "stage");
-  json_builder_add_string_value (builder, accord_stage_to_key (accord_partner_get_stage (partner)));
+  json_writer_set_member_name (builder, "stage");
+  json_writer_add_string_value (builder, accord_stage_to_key (accord_partner_get_stage (partner)));
   add_nullable_string (builder, "stage_since", accord_partner_get_stage_since (partner));
 
   /* An incomplete card has no score: null, never a misleading number. */
-  json_builder_set_member_name (builder, "fit_score");
+  json_writer_set_member_name (builder, "fit_score");
   if (accord_partner_get_fit_score (partner, &score))
-    json_builder_add_int_value (builder, score);
+    json_writer_add_int_value (builder, score);
   else
-    json_builder_add_null_value (builder);
+    json_writer_add_null_value (builder);
   add_nullable_string (builder, "fit_band",
                        accord_fit_band_to_key (accord_partner_get_fit_band (partner)));
   add_nullable_string (builder, "priority",
@@ -306,41 +455,41 @@ add_derived (JsonBuilder    *builder,
 /* Health, the suggested tier and the commission balances, computed for
  * every partner at once by the store. */
 static void
-add_results (JsonBuilder                *builder,
+add_results (JsonWriter                 *builder,
              const AccordPartnerResults *results)
 {
-  json_builder_set_member_name (builder, "health_score");
-  json_builder_add_int_value (builder, results->health.score);
+  json_writer_set_member_name (builder, "health_score");
+  json_writer_add_int_value (builder, results->health.score);
   add_nullable_string (builder, "health_band", accord_health_band_to_key (results->health.band));
 
   /* Only the inputs that took points, each with what it took. */
-  json_builder_set_member_name (builder, "health_reasons");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "health_reasons");
+  json_writer_begin_array (builder);
   for (guint i = 0; i < ACCORD_N_HEALTH_INPUTS; i++)
     {
       const AccordHealthReason *reason = &results->health.reasons[i];
 
       if (reason->points <= 0)
         continue;
-      json_builder_begin_object (builder);
+      json_writer_begin_object (builder);
       add_nullable_string (builder, "input", accord_health_input_to_key (reason->input));
-      json_builder_set_member_name (builder, "effect");
-      json_builder_add_int_value (builder, -reason->points);
-      json_builder_end_object (builder);
+      json_writer_set_member_name (builder, "effect");
+      json_writer_add_int_value (builder, -reason->points);
+      json_writer_end_object (builder);
     }
-  json_builder_end_array (builder);
+  json_writer_end_array (builder);
 
   add_nullable_string (builder, "suggested_tier", accord_tier_to_key (results->suggested_tier));
-  json_builder_set_member_name (builder, "commission_owed_to_partner");
-  json_builder_add_int_value (builder,
+  json_writer_set_member_name (builder, "commission_owed_to_partner");
+  json_writer_add_int_value (builder,
                               results->ledger[ACCORD_LEDGER_OWED_TO_PARTNER].balance_minor);
-  json_builder_set_member_name (builder, "commission_owed_by_partner");
-  json_builder_add_int_value (builder,
+  json_writer_set_member_name (builder, "commission_owed_by_partner");
+  json_writer_add_int_value (builder,
                               results->ledger[ACCORD_LEDGER_OWED_BY_PARTNER].balance_minor);
 }
 
 static gboolean
-add_partner (JsonBuilder                *builder,
+add_partner (JsonWriter                 *builder,
              AccordStore                *store,
              AccordPartner              *partner,
              GPtrArray                  *agreements,
@@ -350,14 +499,14 @@ add_partner (JsonBuilder                *builder,
   GListModel *contacts;
   guint n_contacts;
 
-  json_builder_begin_object (builder);
+  json_writer_begin_object (builder);
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, accord_partner_get_id (partner));
+  json_writer_set_member_name (builder, "id");
+  json_writer_add_int_value (builder, accord_partner_get_id (partner));
 
   for (guint field = 0; field < ACCORD_N_PARTNER_FIELDS; field++)
     {
-      json_builder_set_member_name (builder, accord_partner_field_to_key (field));
+      json_writer_set_member_name (builder, accord_partner_field_to_key (field));
 
       /* Tags are a list to a program; the joined text form is for
        * people and would make every consumer split it again. */
@@ -365,10 +514,10 @@ add_partner (JsonBuilder                *builder,
         {
           const char * const *tags = accord_partner_get_tags (partner);
 
-          json_builder_begin_array (builder);
+          json_writer_begin_array (builder);
           for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-            json_builder_add_string_value (builder, tags[i]);
-          json_builder_end_array (builder);
+            json_writer_add_string_value (builder, tags[i]);
+          json_writer_end_array (builder);
         }
       /* Ratings are numbers to a program, and unrated is no number. */
       else if (field_is_rating (field))
@@ -377,9 +526,9 @@ add_partner (JsonBuilder                *builder,
                                                   field - ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT);
 
           if (rating == ACCORD_RATING_UNRATED)
-            json_builder_add_null_value (builder);
+            json_writer_add_null_value (builder);
           else
-            json_builder_add_int_value (builder, rating);
+            json_writer_add_int_value (builder, rating);
         }
       else
         {
@@ -387,7 +536,7 @@ add_partner (JsonBuilder                *builder,
            * output does not change with the reader's language. */
           g_autofree char *text = accord_partner_dup_field_text (partner, field);
 
-          json_builder_add_string_value (builder, text != NULL ? text : "");
+          json_writer_add_string_value (builder, text != NULL ? text : "");
         }
     }
 
@@ -397,8 +546,8 @@ add_partner (JsonBuilder                *builder,
   if (!add_derived (builder, store, partner, error))
     return FALSE;
 
-  json_builder_set_member_name (builder, "contacts");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "contacts");
+  json_writer_begin_array (builder);
   contacts = accord_store_get_contacts (store, partner);
   n_contacts = contacts != NULL ? g_list_model_get_n_items (contacts) : 0;
   for (guint i = 0; i < n_contacts; i++)
@@ -407,18 +556,18 @@ add_partner (JsonBuilder                *builder,
 
       add_contact (builder, contact);
     }
-  json_builder_end_array (builder);
+  json_writer_end_array (builder);
 
-  json_builder_set_member_name (builder, "agreements");
-  json_builder_begin_array (builder);
+  json_writer_set_member_name (builder, "agreements");
+  json_writer_begin_array (builder);
   for (guint i = 0; agreements != NULL && i < agreements->len; i++)
     add_agreement (builder, store, partner, agreements->pdata[i]);
-  json_builder_end_array (builder);
+  json_writer_end_array (builder);
 
   if (results != NULL)
     add_results (builder, results);
 
-  json_builder_end_object (builder);
+  json_writer_end_object (builder);
   return TRUE;
 }
 
@@ -480,9 +629,8 @@ accord_json_dump_partners_full (AccordStore  *store,
                                 gboolean      pretty,
                                 GError      **error)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  JsonWriter writer = { NULL, };
+  g_autoptr(GString) out = NULL;
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GPtrArray) agreements = NULL;
   g_autoptr(GHashTable) by_partner = NULL;
@@ -533,26 +681,24 @@ accord_json_dump_partners_full (AccordStore  *store,
   if (results == NULL)
     return NULL;
 
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
+  /* About 3.7 kB per partner, pretty. */
+  out = g_string_sized_new (MAX (n_partners, 1) * 4096);
+  writer.out = out;
+  writer.pretty = pretty;
+  json_writer_begin_array (&writer);
   for (guint i = 0; i < entries->len; i++)
     {
       const SortEntry *entry = &g_array_index (entries, SortEntry, i);
 
       gint64 id = accord_partner_get_id (entry->partner);
 
-      if (!add_partner (builder, store, entry->partner, g_hash_table_lookup (by_partner, &id),
+      if (!add_partner (&writer, store, entry->partner, g_hash_table_lookup (by_partner, &id),
                         g_hash_table_lookup (results, &id), error))
         return NULL;
     }
-  json_builder_end_array (builder);
+  json_writer_end_array (&writer);
 
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**

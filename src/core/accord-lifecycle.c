@@ -147,42 +147,59 @@ accord_stage_can_move (AccordStage   from,
   return FALSE;
 }
 
-static GDate *
-parse_date (const char *text)
+static gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* Reads "YYYY-MM-DD" into @out. The plain form, all digits, is read by
+ * hand: dates are read for every agreement and referral of every partner,
+ * and sscanf() is slow. Anything else goes through sscanf(), which decides
+ * as it always has. */
+static gboolean
+parse_date_into (const char *text,
+                 GDate      *out)
 {
   int y, m, d;
   char tail;
 
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
-    return NULL;
-  return g_date_new_dmy (d, m, y);
+  if (text == NULL)
+    return FALSE;
+  if (is_digit (text[0]) && is_digit (text[1]) && is_digit (text[2]) && is_digit (text[3]) &&
+      text[4] == '-' && is_digit (text[5]) && is_digit (text[6]) &&
+      text[7] == '-' && is_digit (text[8]) && is_digit (text[9]) && text[10] == '\0')
+    {
+      y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+      m = (text[5] - '0') * 10 + (text[6] - '0');
+      d = (text[8] - '0') * 10 + (text[9] - '0');
+    }
+  else if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (text) != 10)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
 }
 
 gboolean
 accord_date_is_valid (const char *text)
 {
-  GDate *date = parse_date (text);
+  GDate date;
 
-  if (date == NULL)
-    return FALSE;
-  g_date_free (date);
-  return TRUE;
+  return parse_date_into (text, &date);
 }
 
 int
 accord_days_between (const char *since,
                      const char *today)
 {
-  GDate *a = parse_date (since);
-  GDate *b = parse_date (today);
-  int days = ACCORD_DAYS_INVALID;
+  GDate a, b;
 
-  if (a != NULL && b != NULL)
-    days = g_date_days_between (a, b);
-  g_clear_pointer (&a, g_date_free);
-  g_clear_pointer (&b, g_date_free);
-  return days;
+  if (!parse_date_into (since, &a) || !parse_date_into (today, &b))
+    return ACCORD_DAYS_INVALID;
+  return g_date_days_between (&a, &b);
 }
 
 char *
@@ -205,22 +222,28 @@ date_shift (const char *date,
             int         months,
             int         days)
 {
-  GDate *when = parse_date (date);
+  GDate when;
+  GDateYear year;
   char buffer[16];
 
-  if (when == NULL)
+  if (!parse_date_into (date, &when))
     return NULL;
   /* GLib clamps to the month's last day: 31 Jan + 1 month = 28/29 Feb. */
   if (months > 0)
-    g_date_add_months (when, months);
+    g_date_add_months (&when, months);
   else if (months < 0)
-    g_date_subtract_months (when, -months);
+    g_date_subtract_months (&when, -months);
   if (days > 0)
-    g_date_add_days (when, days);
+    g_date_add_days (&when, days);
   else if (days < 0)
-    g_date_subtract_days (when, -days);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", when);
-  g_date_free (when);
+    g_date_subtract_days (&when, -days);
+  /* Four-digit years without strftime()'s locale round trip, which is
+   * slow; the rest as strftime() writes them. */
+  year = g_date_get_year (&when);
+  if (year >= 1000 && year <= 9999)
+    return g_strdup_printf ("%04u-%02u-%02u", (guint) year, (guint) g_date_get_month (&when),
+                            (guint) g_date_get_day (&when));
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &when);
   return g_strdup (buffer);
 }
 

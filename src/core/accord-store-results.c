@@ -872,6 +872,7 @@ typedef struct
   AccordStore *store;
   const char  *today;
   gint64       only;        /* one partner's id, or 0 for all */
+  gboolean     health_only; /* no referrals nor ledger: the health needs neither */
   GHashTable  *inputs;      /* partner id -> Inputs */
   GPtrArray   *agreements;  /* owns every agreement loaded */
 } Gather;
@@ -1168,11 +1169,11 @@ gather_all (Gather         *gather,
     }
 
   return gather_agreements (gather, error) &&
-         gather_referrals (gather, error) &&
+         (gather->health_only || gather_referrals (gather, error)) &&
          gather_reviews (gather, error) &&
          gather_figures (gather, error) &&
          gather_contacts (gather, error) &&
-         gather_ledger (gather, error);
+         (gather->health_only || gather_ledger (gather, error));
 }
 
 gboolean
@@ -1231,6 +1232,36 @@ accord_store_list_results (AccordStore  *self,
 
       compute (value, gather.today, results);
       g_hash_table_insert (table, &results->partner_id, results);
+    }
+  return g_steal_pointer (&table);
+}
+
+GHashTable *
+accord_store_list_health (AccordStore  *self,
+                          GError      **error)
+{
+  g_auto(Gather) gather = { NULL, };
+  g_autoptr(GHashTable) table = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  gather.health_only = TRUE;
+  if (!gather_all (&gather, self, NULL, error))
+    return NULL;
+
+  /* The same call as compute() makes, on the same inputs. */
+  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, gather.inputs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Inputs *inputs = value;
+      AccordHealth *health = g_new (AccordHealth, 1);
+
+      accord_health_compute (inputs->latest, inputs->active, &inputs->totals,
+                             inputs->last_contact, gather.today, health);
+      g_hash_table_insert (table, g_memdup2 (key, sizeof (gint64)), health);
     }
   return g_steal_pointer (&table);
 }

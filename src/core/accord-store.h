@@ -424,5 +424,11 @@ gboolean    accord_store_get_results      (AccordStore          *self,
  * (gint64 *) to its AccordPartnerResults (owned by the table). */
 GHashTable *accord_store_list_results     (AccordStore  *self,
                                            GError      **error);
+/* Only the health of every partner not in the trash, as in
+ * accord_store_list_results() but without the queries and sums the
+ * commission and the tier need: a table from the partner id (gint64 *) to
+ * its AccordHealth, both owned by the table. */
+GHashTable *accord_store_list_health      (AccordStore  *self,
+                                           GError      **error);
 
 G_END_DECLS

@@ -669,6 +669,57 @@ test_bulk_matches_single (Fixture       *fixture,
   g_hash_table_unref (distinct);
 }
 
+/* The health alone, read in bulk for the portfolio, is the health of the
+ * full results, for every partner. */
+static void
+test_bulk_health_matches_results (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) partners = add_varied_partners (fixture, 24);
+  g_autoptr(AccordPartner) trashed = add_partner (fixture, "Trashed");
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) health = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *distinct = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint n_reviewed = 0;
+
+  g_assert_true (accord_store_trash_partner (fixture->store, trashed, &error));
+  all = accord_store_list_results (fixture->store, &error);
+  g_assert_no_error (error);
+  health = accord_store_list_health (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (health);
+  g_assert_cmpuint (g_hash_table_size (health), ==, partners->len);
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      gint64 id = accord_partner_get_id (partners->pdata[i]);
+      const AccordPartnerResults *full = g_hash_table_lookup (all, &id);
+      const AccordHealth *only = g_hash_table_lookup (health, &id);
+
+      g_assert_nonnull (full);
+      g_assert_nonnull (only);
+      g_assert_cmpint (only->score, ==, full->health.score);
+      g_assert_cmpint (only->band, ==, full->health.band);
+      g_assert_cmpint (only->has_review, ==, full->health.has_review);
+      for (guint j = 0; j < ACCORD_N_HEALTH_INPUTS; j++)
+        {
+          g_assert_cmpint (only->reasons[j].input, ==, full->health.reasons[j].input);
+          g_assert_cmpint (only->reasons[j].points, ==, full->health.reasons[j].points);
+        }
+      g_assert_cmpuint (only->n_kpis, ==, full->health.n_kpis);
+      g_assert_cmpint (only->days_since_contact, ==, full->health.days_since_contact);
+      g_hash_table_add (distinct, GINT_TO_POINTER (only->score));
+      if (only->has_review)
+        n_reviewed++;
+    }
+  /* The data really differ, so the comparison means something. */
+  g_assert_cmpuint (g_hash_table_size (distinct), >, 5);
+  g_assert_cmpuint (n_reviewed, >, 0);
+  g_assert_cmpuint (n_reviewed, <, partners->len);
+  g_hash_table_unref (distinct);
+}
+
 static int
 trace_cb (unsigned int  type,
           void         *context,
@@ -768,6 +819,7 @@ main (int   argc,
   ADD ("/store-results/ledger", test_ledger);
   ADD ("/store-results/health", test_health);
   ADD ("/store-results/bulk-matches-single", test_bulk_matches_single);
+  ADD ("/store-results/bulk-health-matches-results", test_bulk_health_matches_results);
   ADD ("/store-results/bulk-queries", test_bulk_queries);
   ADD ("/store-results/has-results-and-tier", test_has_results_and_tier);
 
