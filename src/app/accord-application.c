@@ -7,11 +7,14 @@
 #include <glib/gstdio.h>
 
 #include "accord-application.h"
+#include "accord-about.h"
 #include "accord-backup-dialog.h"
 #include "accord-demo.h"
 #include "accord-form.h"
 #include "accord-notify.h"
+#include "accord-search-provider.h"
 #include "accord-store.h"
+#include "accord-partner-page.h"
 #include "accord-window.h"
 
 /* How many partners "Explore a sample workspace" creates. */
@@ -28,6 +31,7 @@ struct _AccordApplication
   GCancellable *cancellable;
   char *requested_workspace;
   AccordNotifier *notifier;
+  AccordSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, ADW_TYPE_APPLICATION)
@@ -331,18 +335,26 @@ about_cb (GSimpleAction *action,
 {
   AccordApplication *self = user_data;
   const char *developers[] = { _("The Accord authors"), NULL };
+  g_autoptr(GBytes) metainfo = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *about;
 
-  adw_show_about_window (GTK_WINDOW (get_window (self)),
-                         "application-name", _("Accord"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", _("The Accord authors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Run your partnerships from first contact to renewal, "
-                                       "on your own computer."),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* Name, summary, links and release notes come from the metainfo, the
+   * same text software centres show. */
+  accord_about_ensure_resources ();
+  metainfo = g_resources_lookup_data (ACCORD_METAINFO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                      &error);
+  about = metainfo != NULL ? accord_about_window_new_from_metainfo (metainfo, &error) : NULL;
+  if (about == NULL)
+    {
+      g_warning ("Cannot read the metainfo: %s", error->message);
+      return;
+    }
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (get_window (self)));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -417,6 +429,82 @@ screenshot_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkWidget *
+find_mapped_widget (GtkWidget *widget,
+                    GType      type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* ACCORD_SCROLL_TO=TypeName scrolls the first shown widget of that type
+ * to the top of its scrolled window, e.g. AccordPartnerChart. */
+static void
+scroll_to_hook (GtkWidget *window)
+{
+  const char *type_name = g_getenv ("ACCORD_SCROLL_TO");
+  GType type = type_name != NULL ? g_type_from_name (type_name) : G_TYPE_INVALID;
+  GtkWidget *target;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  if (type == G_TYPE_INVALID || !g_type_is_a (type, GTK_TYPE_WIDGET))
+    return;
+  target = find_mapped_widget (window, type);
+  if (target == NULL)
+    return;
+  /* Every scrolled window around it, innermost first. */
+  for (scrolled = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW); scrolled != NULL;
+       scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled),
+                                           GTK_TYPE_SCROLLED_WINDOW))
+    {
+      if (!gtk_widget_compute_point (target, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+        return;
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+    }
+}
+
+/* ACCORD_PARTNER=NAME opens that partner's page once the workspace is open;
+ * ACCORD_SECTION=overview|fit|work|agreement|health shows that section
+ * of the page. */
+static void
+partner_hook (AccordWindow *window)
+{
+  const char *name = g_getenv ("ACCORD_PARTNER");
+  const char *section = g_getenv ("ACCORD_SECTION");
+
+  if (section != NULL)
+    accord_partner_page_show_section (accord_window_get_partner_page (window), section);
+  AccordStore *store = accord_window_get_store (window);
+  GListModel *partners;
+
+  if (name == NULL || store == NULL)
+    return;
+  partners = accord_store_get_partners (store);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AccordPartner) partner = g_list_model_get_item (partners, i);
+      if (g_strcmp0 (accord_partner_get_name (partner), name) == 0)
+        {
+          accord_window_select_partner (window, partner);
+          return;
+        }
+    }
+  g_printerr ("accord: no partner named %s\n", name);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GtkWidget     *window)
@@ -431,7 +519,10 @@ after_paint_cb (GdkFrameClock *clock,
       return;
     }
   if (g_getenv ("ACCORD_SCREENSHOT") != NULL)
-    g_timeout_add (600, screenshot_timeout_cb, window);
+    {
+      scroll_to_hook (window);
+      g_timeout_add (600, screenshot_timeout_cb, window);
+    }
 }
 
 static void
@@ -467,6 +558,27 @@ install_hooks (AccordApplication *self,
 
   if (g_getenv ("ACCORD_FIRST_FRAME_EXIT") != NULL || g_getenv ("ACCORD_SCREENSHOT") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (window_map_cb), NULL);
+}
+
+/* Before any window exists: right-to-left layout and larger text, so
+ * screenshots can check both without changing the desktop's settings. */
+static void
+install_display_hooks (void)
+{
+  const char *scale = g_getenv ("ACCORD_TEXT_SCALE");
+
+  if (g_strcmp0 (g_getenv ("ACCORD_TEXT_DIR"), "rtl") == 0)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+
+  if (scale != NULL)
+    {
+      double factor = g_ascii_strtod (scale, NULL);
+
+      if (factor >= 0.5 && factor <= 4.0)
+        g_object_set (gtk_settings_get_default (),
+                      "gtk-xft-dpi", (int) (96 * 1024 * factor),
+                      NULL);
+    }
 }
 
 /* GApplication */
@@ -525,7 +637,8 @@ accord_application_activate (GApplication *app)
 
   /* The default workspace is created on first start; a named one must
    * exist, except when given on the command line (then it is created). */
-  accord_application_open_workspace (self, path, TRUE);
+  if (accord_application_open_workspace (self, path, TRUE))
+    partner_hook (window);
 }
 
 static void
@@ -538,6 +651,7 @@ accord_application_startup (GApplication *app)
   const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
+  install_display_hooks ();
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
@@ -552,6 +666,11 @@ accord_application_startup (GApplication *app)
 
   rebuild_recent_menu (self);
   self->notifier = accord_notifier_new (GTK_APPLICATION (app));
+
+  /* Started by D-Bus (a search from GNOME Shell), without a window: stay
+   * a little between searches instead of starting again for each. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 20000);
 }
 
 static void
@@ -564,6 +683,40 @@ accord_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (accord_application_parent_class)->shutdown (app);
 }
 
+/* GNOME Shell finds partners through the search provider, exported next
+ * to the application's own objects. */
+static gboolean
+accord_application_dbus_register (GApplication     *app,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  AccordApplication *self = ACCORD_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (accord_application_parent_class)->dbus_register (app, connection,
+                                                                             object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = accord_search_provider_new (GTK_APPLICATION (app));
+  return accord_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+accord_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  AccordApplication *self = ACCORD_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    accord_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (accord_application_parent_class)->dbus_unregister (app, connection,
+                                                                          object_path);
+}
+
 static void
 accord_application_dispose (GObject *object)
 {
@@ -573,6 +726,7 @@ accord_application_dispose (GObject *object)
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (accord_application_parent_class)->dispose (object);
 }
@@ -601,6 +755,8 @@ accord_application_class_init (AccordApplicationClass *klass)
   app_class->startup = accord_application_startup;
   app_class->shutdown = accord_application_shutdown;
   app_class->handle_local_options = accord_application_handle_local_options;
+  app_class->dbus_register = accord_application_dbus_register;
+  app_class->dbus_unregister = accord_application_dbus_unregister;
 }
 
 static void
@@ -625,6 +781,11 @@ accord_application_new (void)
   /* Tests and benchmarks start many copies at once. */
   if (g_getenv ("ACCORD_NON_UNIQUE") != NULL)
     flags |= G_APPLICATION_NON_UNIQUE;
+
+  /* libadwaita reads this once, when it starts, before the desktop's own
+   * high-contrast setting; set it here, before any thread is running. */
+  if (g_strcmp0 (g_getenv ("ACCORD_HIGH_CONTRAST"), "1") == 0)
+    g_setenv ("ADW_DEBUG_HIGH_CONTRAST", "1", TRUE);
 
   return g_object_new (ACCORD_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,

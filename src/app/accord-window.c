@@ -211,10 +211,45 @@ update_pages (AccordWindow *self)
                                  selected_partner (self) != NULL);
 }
 
+/* The partner last shown comes back with its workspace on the next start. */
+static void
+remember_selection (AccordWindow  *self,
+                    AccordPartner *partner)
+{
+  if (self->settings == NULL || self->store == NULL || partner == NULL)
+    return;
+  g_settings_set (self->settings, "selected-partner", "(sx)",
+                  accord_store_get_path (self->store), accord_partner_get_id (partner));
+}
+
+static guint
+remembered_position (AccordWindow *self)
+{
+  g_autofree char *path = NULL;
+  GListModel *model = G_LIST_MODEL (self->selection);
+  gint64 id = 0;
+  guint n = g_list_model_get_n_items (model);
+
+  if (self->settings == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  g_settings_get (self->settings, "selected-partner", "(sx)", &path, &id);
+  if (id <= 0 || g_strcmp0 (path, accord_store_get_path (self->store)) != 0)
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordPartner) item = g_list_model_get_item (model, i);
+      if (accord_partner_get_id (item) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 selection_changed_cb (AccordWindow *self)
 {
   AccordPartner *partner = selected_partner (self);
+
+  remember_selection (self, partner);
 
   accord_partner_page_set_partner (self->partner_page, partner);
   gtk_stack_set_visible_child_name (self->content_stack, partner ? "partner" : "none");
@@ -292,6 +327,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accord_partner_get_name (partner), -1);
+  accord_form_label_list_row (gtk_list_item_get_child (item), accord_partner_get_name (partner));
 }
 
 static void
@@ -345,10 +381,7 @@ static int
 compare_names (AccordPartner *a,
                AccordPartner *b)
 {
-  g_autofree char *ka = g_utf8_casefold (accord_partner_get_name (a), -1);
-  g_autofree char *kb = g_utf8_casefold (accord_partner_get_name (b), -1);
-
-  return g_utf8_collate (ka, kb);
+  return strcmp (accord_partner_get_sort_key (a), accord_partner_get_sort_key (b));
 }
 
 static int
@@ -890,6 +923,15 @@ accord_window_class_init (AccordWindowClass *klass)
 }
 
 static void
+maximized_changed_cb (AccordWindow *self)
+{
+  /* Only what the window manager reports once the window is shown. */
+  if (self->settings != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+    g_settings_set_boolean (self->settings, "window-maximized",
+                            gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
 accord_window_init (AccordWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
@@ -911,7 +953,12 @@ accord_window_init (AccordWindow *self)
         self->settings = g_settings_new (BASE_APPLICATION_ID);
         g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
         g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-        g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+        /* Not bound: asking to maximize a window not shown yet notifies
+         * "maximized" while it still reads FALSE, which would overwrite
+         * the key before it is used. */
+        if (g_settings_get_boolean (self->settings, "window-maximized"))
+          gtk_window_maximize (GTK_WINDOW (self));
+        g_signal_connect (self, "notify::maximized", G_CALLBACK (maximized_changed_cb), NULL);
       }
     else
       gtk_window_set_default_size (GTK_WINDOW (self), 980, 680);
@@ -1043,12 +1090,19 @@ accord_window_set_store (AccordWindow *self,
   update_title (self);
   update_pages (self);
 
-  /* Like other GNOME apps, a wide window starts on the first item. */
+  /* Like other GNOME apps, a wide window starts on the partner shown last
+   * time, else on the first item. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
+      guint position = remembered_position (self);
+
       self->selecting = TRUE;
-      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_single_selection_set_selected (self->selection,
+                                         position != GTK_INVALID_LIST_POSITION ? position : 0);
       self->selecting = FALSE;
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                    position);
     }
 }
 
@@ -1125,6 +1179,41 @@ accord_window_select_partner (AccordWindow  *self,
           return;
         }
     }
+}
+
+void
+accord_window_show_partner (AccordWindow  *self,
+                            AccordPartner *partner)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (ACCORD_IS_PARTNER (partner));
+
+  accord_window_set_view (self, "list");
+  accord_window_select_partner (self, partner);
+  if (selected_partner (self) == partner)
+    return;
+
+  /* Hidden by the search or the filters: show everything, then choose it. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_string_filter_set_search (self->filter, "");
+  accord_partner_filter_clear (self->partner_filter);
+  accord_window_select_partner (self, partner);
+}
+
+void
+accord_window_search (AccordWindow *self,
+                      const char   *text)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  accord_window_set_view (self, "list");
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* At once, not after the entry's typing delay. */
+  gtk_string_filter_set_search (self->filter, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
 }
 
 const char *

@@ -28,6 +28,11 @@ void               accord_window_add_toast   (AccordWindow *self, AdwToast *toas
 AccordPartnerPage *accord_window_get_partner_page (AccordWindow *self);
 /* Selects @partner in the list and shows its page. */
 void               accord_window_select_partner (AccordWindow *self, AccordPartner *partner);
+/* Shows @partner's page in the list view, first clearing the search and
+ * the filters when they hide it. */
+void               accord_window_show_partner (AccordWindow *self, AccordPartner *partner);
+/* Shows the list view with @text in the partner search, focused. */
+void               accord_window_search      (AccordWindow *self, const char *text);
 /* The visible page name: "welcome", "problem", "busy" or "partners". */
 const char        *accord_window_get_page    (AccordWindow *self);
 /* The menu section that lists recent workspaces; the application fills it. */

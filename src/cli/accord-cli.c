@@ -425,6 +425,8 @@ command_import (Cli   *cli,
 
   if (opt_skip_invalid)
     options.flags |= ACCORD_IMPORT_SKIP_INVALID;
+  /* The store is closed when the command ends. */
+  options.flags |= ACCORD_IMPORT_NO_RELOAD;
 
   if (!accord_import_csv_full (store, data, &options, &report, NULL, &error))
     {
