@@ -1058,6 +1058,7 @@ add_kpi_row (AccordAgreementDialog *self,
 
   k->self = self;
   k->row = adw_expander_row_new ();
+  accord_form_label_expander_row (ADW_EXPANDER_ROW (k->row));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (k->row), FALSE);
   k->metric = entry_row_new (_("Metric"), value != NULL ? value->metric : NULL);
   k->target = entry_row_new (_("Target"), value != NULL ? value->target : NULL);
@@ -1134,6 +1135,7 @@ add_deliverable_row (AccordAgreementDialog   *self,
   d->self = self;
   d->side = side;
   d->row = adw_expander_row_new ();
+  accord_form_label_expander_row (ADW_EXPANDER_ROW (d->row));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (d->row), FALSE);
   d->title = entry_row_new (_("Deliverable"), value != NULL ? value->title : NULL);
   d->due = entry_row_new (_("Due date (YYYY-MM-DD)"), value != NULL ? value->due : NULL);

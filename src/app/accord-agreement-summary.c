@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-agreement-summary.h"
+#include "accord-form.h"
 
 #include "accord-agreement-dialog.h"
 #include "accord-lifecycle.h"
@@ -236,6 +237,7 @@ show_history (AccordAgreementSummary *self,
     return;
 
   expander = adw_expander_row_new ();
+  accord_form_label_expander_row (ADW_EXPANDER_ROW (expander));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("History"));
   /* Translators: %u is a number of earlier or later agreements with this partner. */
   earlier = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other agreement",

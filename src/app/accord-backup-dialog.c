@@ -339,6 +339,8 @@ accord_backup_dialog_init (AccordBackupDialog *self)
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Backups"));
+
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();
 

@@ -163,6 +163,8 @@ update (AccordBoardCard *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  /* The row of the column's list that holds the card. */
+  accord_form_label_list_row (GTK_WIDGET (self), label);
 
   /* Translators: accessible name of a card's menu button; %s is the partner. */
   menu_label = g_strdup_printf (_("Move “%s” to…"), name);

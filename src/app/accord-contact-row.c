@@ -273,6 +273,7 @@ static void
 accord_contact_row_init (AccordContactRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  accord_form_label_expander_row (ADW_EXPANDER_ROW (self));
 
   self->rows[ACCORD_CONTACT_FIELD_NAME] = self->name_row;
   self->rows[ACCORD_CONTACT_FIELD_ROLE] = self->role_row;

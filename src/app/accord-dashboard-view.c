@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-dashboard-view.h"
+#include "accord-form.h"
 
 #include "accord-dashboard.h"
 #include "accord-portfolio-view.h"
@@ -499,6 +500,7 @@ add_months (AccordDashboardView *self)
     return;
   group = group_new (self, _("Revenue by Month"), NULL);
   expander = adw_expander_row_new ();
+  accord_form_label_expander_row (ADW_EXPANDER_ROW (expander));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("The last 12 months"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("Monthly figures where partners reported them, else converted "

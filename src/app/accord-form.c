@@ -23,6 +23,36 @@ accord_form_label_entry_row (AdwEntryRow *row)
                                     -1);
 }
 
+static void
+expander_title_cb (AdwPreferencesRow *row)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (row), -1);
+}
+
+void
+accord_form_label_expander_row (AdwExpanderRow *row)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+
+  expander_title_cb (ADW_PREFERENCES_ROW (row));
+  g_signal_connect (row, "notify::title", G_CALLBACK (expander_title_cb), NULL);
+}
+
+void
+accord_form_label_list_row (GtkWidget  *child,
+                            const char *label)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  row = gtk_widget_get_parent (child);
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label != NULL ? label : "", -1);
+}
+
 void
 accord_form_show_error (GtkWidget    *row,
                         GtkWidget    *label,

@@ -14,6 +14,16 @@ G_BEGIN_DECLS
  * screen readers (and our AT-SPI tests) find "Name", "Email"... */
 void accord_form_label_entry_row (AdwEntryRow *row);
 
+/* Names an AdwExpanderRow after its title, now and when the title changes:
+ * libadwaita 1.2 leaves the row itself, which the keyboard reaches,
+ * without a name. */
+void accord_form_label_expander_row (AdwExpanderRow *row);
+
+/* Names the row GtkListView made around @child (its GtkListItem's widget)
+ * with @label: GTK 4.8 leaves those rows without a name. */
+void accord_form_label_list_row (GtkWidget  *child,
+                                 const char *label);
+
 /* Shows @error (or clears it when NULL) on @row and in @label. */
 void accord_form_show_error      (GtkWidget    *row,
                                   GtkWidget    *label,

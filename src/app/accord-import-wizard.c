@@ -194,6 +194,11 @@ update_buttons (Wizard *w)
       gtk_widget_set_sensitive (w->next, TRUE);
       break;
     }
+  /* The focus is lost while the focused Next is hidden or insensitive
+   * (checking, importing): give it back, so that Enter goes on. */
+  if (gtk_widget_get_visible (w->next) && gtk_widget_get_sensitive (w->next) &&
+      gtk_window_get_focus (w->dialog) == NULL)
+    gtk_widget_grab_focus (w->next);
 }
 
 /* ---- Threads ---- */
@@ -479,6 +484,7 @@ import_done (GObject      *source,
                                  ok ? "emblem-ok-symbolic" : "dialog-information-symbolic");
   gtk_stack_set_visible_child_name (w->stack, "done");
   update_buttons (w);
+  gtk_widget_grab_focus (w->next);
 }
 
 static void
@@ -974,6 +980,15 @@ accord_import_wizard_present_file (AccordWindow *window,
   gtk_window_set_modal (w->dialog, TRUE);
   gtk_window_set_default_size (w->dialog, 720, 640);
   g_signal_connect (dialog, "close-request", G_CALLBACK (close_request_cb), w);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    /* Escape closes, as "Close" does. */
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (dialog, shortcuts);
+  }
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -1011,6 +1026,8 @@ accord_import_wizard_present_file (AccordWindow *window,
   gtk_stack_set_visible_child_name (w->stack, "mapping");
   update_buttons (w);
   gtk_window_present (w->dialog);
+  /* Enter goes on from page to page; Tab reaches the page's controls. */
+  gtk_widget_grab_focus (w->next);
   return w->dialog;
 }
 

@@ -316,6 +316,17 @@ option_row (const char  *title,
   return row;
 }
 
+/* Escape in the search field clears it, or closes the dialog when empty. */
+static void
+search_stop_cb (GtkEditable *search,
+                GtkWindow   *dialog)
+{
+  if (*gtk_editable_get_text (search) != '\0')
+    gtk_editable_set_text (search, "");
+  else
+    gtk_window_close (dialog);
+}
+
 GtkWindow *
 accord_merge_dialog_present (AccordWindow  *window,
                              AccordPartner *partner)
@@ -342,6 +353,15 @@ accord_merge_dialog_present (AccordWindow  *window,
   gtk_window_set_transient_for (m->dialog, GTK_WINDOW (window));
   gtk_window_set_modal (m->dialog, TRUE);
   gtk_window_set_default_size (m->dialog, 640, 600);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    /* Escape closes without merging. */
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (dialog, shortcuts);
+  }
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -374,6 +394,7 @@ accord_merge_dialog_present (AccordWindow  *window,
   gtk_accessible_update_property (GTK_ACCESSIBLE (m->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search partners"), -1);
   g_object_set (m->search, "placeholder-text", _("Search for the duplicate"), NULL);
+  g_signal_connect (m->search, "stop-search", G_CALLBACK (search_stop_cb), dialog);
   gtk_box_append (GTK_BOX (pick), m->search);
   m->candidates = gtk_list_box_new ();
   gtk_widget_set_name (m->candidates, "merge-candidates");

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-overlap-dialog.h"
+#include "accord-form.h"
 
 #include <glib/gi18n.h>
 
@@ -98,6 +99,7 @@ show_result (OverlapDialog *self)
       g_autofree char *text = g_strdup_printf ("%u", names->len);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accord_overlap_kind_label (k));
+      accord_form_label_expander_row (ADW_EXPANDER_ROW (row));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       count = gtk_label_new (text);
       {

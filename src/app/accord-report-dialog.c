@@ -388,6 +388,9 @@ choice_row (const char     *title,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (check));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+  /* GTK 4.8 names a check button by its own label only. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
   return row;
 }
 

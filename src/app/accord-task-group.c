@@ -576,6 +576,7 @@ build_tracking (AccordTaskGroup *self)
 {
   self->tracking_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   g_object_ref_sink (self->tracking_row);
+  accord_form_label_expander_row (self->tracking_row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tracking_row), _("Tracking"));
   accord_work_plain_row (ADW_PREFERENCES_ROW (self->tracking_row));
   adw_expander_row_add_prefix (self->tracking_row,
@@ -642,6 +643,7 @@ make_task_row (AccordTaskGroup  *self,
   GtkWidget *row, *check, *notes;
 
   row = adw_expander_row_new ();
+  accord_form_label_expander_row (ADW_EXPANDER_ROW (row));
   accord_work_plain_row (ADW_PREFERENCES_ROW (row));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), task->title);
   if (task->snoozed_until != NULL)
@@ -1008,6 +1010,8 @@ refresh (AccordTaskGroup *self)
       g_autofree char *subtitle = NULL;
       guint n_later = open->len - n_shown;
 
+      accord_form_label_expander_row (ADW_EXPANDER_ROW (expander));
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Later Steps"));
       /* Translators: how many steps come later, and the date of the first. */
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step, from %s",
@@ -1027,6 +1031,8 @@ refresh (AccordTaskGroup *self)
       GtkWidget *expander = adw_expander_row_new ();
       guint n_done = 0;
       g_autofree char *subtitle = NULL;
+
+      accord_form_label_expander_row (ADW_EXPANDER_ROW (expander));
 
       for (guint i = 0; i < past->len; i++)
         if (((AccordTask *) g_ptr_array_index (past, i))->done_on != NULL)

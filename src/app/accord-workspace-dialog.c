@@ -349,6 +349,7 @@ accord_workspace_dialog_new (AccordWindow *window)
   keep = g_strdup_printf ("%d", accord_backup_get_keep (store));
 
   page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Workspace"));
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   self->group = group;
   adw_preferences_group_set_title (group, _("This Workspace"));
