@@ -33,6 +33,11 @@ void        _accord_partner_set_stage      (AccordPartner *self,
                                             const char    *since,
                                             AccordStage    held_from,
                                             const char    *revisit_on);
+void        _accord_partner_begin_load     (AccordPartner *self);
+gboolean    _accord_partner_load_field     (AccordPartner      *self,
+                                            AccordPartnerField  field,
+                                            const char         *text);
+void        _accord_partner_end_load       (AccordPartner *self);
 GListStore *_accord_partner_get_contact_cache (AccordPartner *self);
 void        _accord_partner_set_contact_cache (AccordPartner *self, GListStore *contacts);
 

@@ -35,6 +35,9 @@ struct _AccordPartner
 
   /* Made on first use and dropped when the name changes. */
   char *sort_key;
+
+  /* Set while the store fills a partner nobody holds yet: no notifications. */
+  gboolean loading;
 };
 
 G_DEFINE_FINAL_TYPE (AccordPartner, accord_partner, G_TYPE_OBJECT)
@@ -129,19 +132,40 @@ field_is_text (AccordPartnerField field)
     }
 }
 
+/* A text field: empty ones are kept as NULL. */
+#define TEXT_OF(self, field) ((self)->text[field] != NULL ? (self)->text[field] : "")
+
+static void
+notify_prop (AccordPartner *self,
+             GParamSpec    *pspec)
+{
+  if (!self->loading)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
 static void
 set_text (AccordPartner      *self,
           AccordPartnerField  field,
           const char         *value)
 {
+  char **slot = &self->text[field];
+
   g_assert (field_is_text (field));
 
-  if (_accord_set_str (&self->text[field], value ? value : ""))
+  /* Empty text is kept as NULL: most fields of most partners are empty,
+   * and thousands of partners are loaded at once. */
+  if (value == NULL || *value == '\0')
     {
-      if (field == ACCORD_PARTNER_FIELD_NAME)
-        g_clear_pointer (&self->sort_key, g_free);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
+      if (*slot == NULL)
+        return;
+      g_clear_pointer (slot, g_free);
     }
+  else if (!_accord_set_str (slot, value))
+    return;
+
+  if (field == ACCORD_PARTNER_FIELD_NAME)
+    g_clear_pointer (&self->sort_key, g_free);
+  notify_prop (self, properties[PROP_FIRST_FIELD + field]);
 }
 
 static void
@@ -153,7 +177,7 @@ set_enum (AccordPartner      *self,
   if (*slot == value)
     return;
   *slot = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
+  notify_prop (self, properties[PROP_FIRST_FIELD + field]);
 }
 
 static void
@@ -252,7 +276,7 @@ accord_partner_get_property (GObject    *object,
         g_value_set_int (value, self->ratings[prop_id - PROP_FIRST_FIELD -
                                               ACCORD_PARTNER_FIELD_STRATEGIC_ALIGNMENT]);
       else if (prop_id >= PROP_FIRST_FIELD && prop_id < PROP_ID)
-        g_value_set_string (value, self->text[prop_id - PROP_FIRST_FIELD]);
+        g_value_set_string (value, TEXT_OF (self, prop_id - PROP_FIRST_FIELD));
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -361,9 +385,6 @@ accord_partner_class_init (AccordPartnerClass *klass)
 static void
 accord_partner_init (AccordPartner *self)
 {
-  for (guint i = 0; i < ACCORD_N_PARTNER_FIELDS; i++)
-    if (field_is_text (i))
-      self->text[i] = g_strdup ("");
   self->tags = g_new0 (char *, 1);
 }
 
@@ -387,7 +408,7 @@ accord_partner_get_id (AccordPartner *self)
   const char *accord_partner_get_##lower (AccordPartner *self)                \
   {                                                                           \
     g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);                    \
-    return self->text[ACCORD_PARTNER_FIELD_##FIELD];                          \
+    return TEXT_OF (self, ACCORD_PARTNER_FIELD_##FIELD);                      \
   }                                                                           \
   void accord_partner_set_##lower (AccordPartner *self, const char *value)    \
   {                                                                           \
@@ -401,6 +422,35 @@ TEXT_ACCESSORS (description, DESCRIPTION)
 TEXT_ACCESSORS (notes, NOTES)
 TEXT_ACCESSORS (owner, OWNER)
 TEXT_ACCESSORS (why_fit, WHY_FIT)
+
+/* For the store, filling a partner nobody holds yet from its row: no
+ * notifications, and stored text (already trimmed) is taken as it is. */
+void
+_accord_partner_begin_load (AccordPartner *self)
+{
+  self->loading = TRUE;
+}
+
+void
+_accord_partner_end_load (AccordPartner *self)
+{
+  self->loading = FALSE;
+}
+
+gboolean
+_accord_partner_load_field (AccordPartner      *self,
+                            AccordPartnerField  field,
+                            const char         *text)
+{
+  g_assert (self->loading);
+
+  if (field_is_text (field))
+    {
+      set_text (self, field, text);
+      return TRUE;
+    }
+  return accord_partner_set_field_text (self, field, text);
+}
 
 /**
  * accord_partner_get_sort_key:
@@ -466,8 +516,7 @@ accord_partner_set_tags (AccordPartner      *self,
 
   g_strfreev (self->tags);
   self->tags = g_strdupv ((char **) tags);
-  g_object_notify_by_pspec (G_OBJECT (self),
-                            properties[PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TAGS]);
+  notify_prop (self, properties[PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_TAGS]);
 }
 
 const char *
@@ -529,7 +578,7 @@ accord_partner_dup_field_text (AccordPartner      *self,
     case ACCORD_PARTNER_FIELD_WHY_FIT:
     case ACCORD_N_PARTNER_FIELDS:
     default:
-      return g_strdup (self->text[field]);
+      return g_strdup (TEXT_OF (self, field));
     }
 }
 
@@ -690,7 +739,7 @@ _accord_partner_set_id (AccordPartner *self,
   if (self->id == id)
     return;
   self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  notify_prop (self, properties[PROP_ID]);
 }
 
 void
@@ -700,11 +749,11 @@ _accord_partner_set_moments (AccordPartner *self,
                              const char    *trashed_at)
 {
   if (_accord_set_str (&self->created_at, created_at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
+    notify_prop (self, properties[PROP_CREATED_AT]);
   if (_accord_set_str (&self->updated_at, updated_at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+    notify_prop (self, properties[PROP_UPDATED_AT]);
   if (_accord_set_str (&self->trashed_at, trashed_at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRASHED_AT]);
+    notify_prop (self, properties[PROP_TRASHED_AT]);
 }
 
 GListStore *
@@ -726,7 +775,7 @@ accord_partner_get_text (AccordPartner      *self,
 {
   g_return_val_if_fail (ACCORD_IS_PARTNER (self), NULL);
   g_return_val_if_fail (field_is_text (field), NULL);
-  return self->text[field];
+  return TEXT_OF (self, field);
 }
 
 AccordPartnerField
@@ -756,9 +805,9 @@ accord_partner_get_ratings (AccordPartner *self,
 static void
 notify_derived (AccordPartner *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_SCORE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_BAND]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIORITY]);
+  notify_prop (self, properties[PROP_FIT_SCORE]);
+  notify_prop (self, properties[PROP_FIT_BAND]);
+  notify_prop (self, properties[PROP_PRIORITY]);
 }
 
 void
@@ -773,8 +822,7 @@ accord_partner_set_rating (AccordPartner   *self,
   if (self->ratings[criterion] == rating)
     return;
   self->ratings[criterion] = rating;
-  g_object_notify_by_pspec (G_OBJECT (self),
-                            properties[PROP_FIRST_FIELD + accord_partner_field_for_criterion (criterion)]);
+  notify_prop (self, properties[PROP_FIRST_FIELD + accord_partner_field_for_criterion (criterion)]);
   notify_derived (self);
 }
 
@@ -810,9 +858,8 @@ accord_partner_set_priority_override (AccordPartner  *self,
   if (self->priority_override == value)
     return;
   self->priority_override = value;
-  g_object_notify_by_pspec (G_OBJECT (self),
-                            properties[PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_PRIORITY]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIORITY]);
+  notify_prop (self, properties[PROP_FIRST_FIELD + ACCORD_PARTNER_FIELD_PRIORITY]);
+  notify_prop (self, properties[PROP_PRIORITY]);
 }
 
 AccordPriority
@@ -872,10 +919,10 @@ _accord_partner_set_stage (AccordPartner *self,
   if (self->stage != stage)
     {
       self->stage = stage;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+      notify_prop (self, properties[PROP_STAGE]);
     }
   if (_accord_set_str (&self->stage_since, since))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_SINCE]);
+    notify_prop (self, properties[PROP_STAGE_SINCE]);
   if (_accord_set_str (&self->revisit_on, revisit_on))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISIT_ON]);
+    notify_prop (self, properties[PROP_REVISIT_ON]);
 }

@@ -577,14 +577,15 @@ partner_from_row (sqlite3_stmt *stmt)
   AccordPartner *partner = g_object_new (ACCORD_TYPE_PARTNER, NULL);
   int col = 1;
 
+  _accord_partner_begin_load (partner);
   _accord_partner_set_id (partner, sqlite3_column_int64 (stmt, 0));
   for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
     {
       if (partner_columns[f] == NULL)
         continue;
       /* Unknown enum keys (from a hand-edited file) fall back to "not set". */
-      if (!accord_partner_set_field_text (partner, f, (const char *) sqlite3_column_text (stmt, col)))
-        accord_partner_set_field_text (partner, f, "");
+      if (!_accord_partner_load_field (partner, f, (const char *) sqlite3_column_text (stmt, col)))
+        _accord_partner_load_field (partner, f, "");
       col++;
     }
   _accord_partner_set_moments (partner,
@@ -601,6 +602,7 @@ partner_from_row (sqlite3_stmt *stmt)
                                (const char *) sqlite3_column_text (stmt, col + 4), held,
                                (const char *) sqlite3_column_text (stmt, col + 6));
   }
+  _accord_partner_end_load (partner);
   return partner;
 }
 
