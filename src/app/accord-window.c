@@ -33,7 +33,8 @@ struct _AccordWindow
   AccordStore *store;
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
-  GtkStringFilter *filter;
+  GtkCustomFilter *filter;       /* the search: folded names containing search_key */
+  char *search_key;
   AccordPartnerFilter *partner_filter;
   GtkEveryFilter *every_filter;
   GtkSortListModel *sort_model;
@@ -288,11 +289,45 @@ items_changed_cb (AccordWindow *self)
   update_pages (self);
 }
 
+static gboolean
+name_matches (gpointer item,
+              gpointer user_data)
+{
+  AccordWindow *self = user_data;
+
+  return self->search_key == NULL
+         || strstr (accord_partner_get_search_key (item), self->search_key) != NULL;
+}
+
+/* Sets what the partner list is searched for. A longer search only looks
+ * again at the partners that matched the shorter one (and the other way
+ * round), as a keystroke usually adds or removes one character. */
+static void
+set_search (AccordWindow *self,
+            const char   *text)
+{
+  g_autofree char *old = g_steal_pointer (&self->search_key);
+  g_autofree char *key = accord_partner_fold_for_search (text);
+  GtkFilterChange change;
+
+  if (*key != '\0')
+    self->search_key = g_strdup (key);
+  if (g_strcmp0 (old, self->search_key) == 0)
+    return;
+  if (old == NULL || (self->search_key != NULL && strstr (self->search_key, old) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->search_key == NULL || strstr (old, self->search_key) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
 static void
 search_changed_cb (GtkSearchEntry *entry,
                    AccordWindow   *self)
 {
-  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -447,6 +482,8 @@ partner_changed_cb (AccordWindow  *self,
    * filters: ask both to look again. */
   if (accord_partner_filter_is_active (self->partner_filter))
     gtk_filter_changed (GTK_FILTER (self->partner_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->search_key != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (self->sort_model != NULL && (sorter = gtk_sort_list_model_get_sorter (self->sort_model)))
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
@@ -788,6 +825,7 @@ accord_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->search_key, g_free);
   g_clear_object (&self->every_filter);
   g_clear_object (&self->partner_filter);
   g_clear_pointer (&self->view, g_free);
@@ -935,7 +973,6 @@ static void
 accord_window_init (AccordWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  GtkExpression *expression;
 
   /* Before the template: its buttons read the view action's state. */
   self->view = g_strdup ("list");
@@ -967,10 +1004,7 @@ accord_window_init (AccordWindow *self)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  expression = gtk_property_expression_new (ACCORD_TYPE_PARTNER, NULL, "name");
-  self->filter = gtk_string_filter_new (expression);
-  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+  self->filter = gtk_custom_filter_new (name_matches, self, NULL);
 
   self->partner_filter = accord_partner_filter_new ();
   self->every_filter = gtk_every_filter_new ();
@@ -1195,7 +1229,7 @@ accord_window_show_partner (AccordWindow  *self,
 
   /* Hidden by the search or the filters: show everything, then choose it. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_string_filter_set_search (self->filter, "");
+  set_search (self, "");
   accord_partner_filter_clear (self->partner_filter);
   accord_window_select_partner (self, partner);
 }
@@ -1211,7 +1245,7 @@ accord_window_search (AccordWindow *self,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   /* At once, not after the entry's typing delay. */
-  gtk_string_filter_set_search (self->filter, text);
+  set_search (self, text);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
 }

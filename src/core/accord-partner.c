@@ -35,6 +35,7 @@ struct _AccordPartner
 
   /* Made on first use and dropped when the name changes. */
   char *sort_key;
+  char *search_key;
 
   /* Set while the store fills a partner nobody holds yet: no notifications. */
   gboolean loading;
@@ -164,7 +165,10 @@ set_text (AccordPartner      *self,
     return;
 
   if (field == ACCORD_PARTNER_FIELD_NAME)
-    g_clear_pointer (&self->sort_key, g_free);
+    {
+      g_clear_pointer (&self->sort_key, g_free);
+      g_clear_pointer (&self->search_key, g_free);
+    }
   notify_prop (self, properties[PROP_FIRST_FIELD + field]);
 }
 
@@ -194,6 +198,7 @@ accord_partner_finalize (GObject *object)
   g_free (self->stage_since);
   g_free (self->revisit_on);
   g_free (self->sort_key);
+  g_free (self->search_key);
 
   G_OBJECT_CLASS (accord_partner_parent_class)->finalize (object);
 }
@@ -422,6 +427,37 @@ TEXT_ACCESSORS (description, DESCRIPTION)
 TEXT_ACCESSORS (notes, NOTES)
 TEXT_ACCESSORS (owner, OWNER)
 TEXT_ACCESSORS (why_fit, WHY_FIT)
+
+/**
+ * accord_partner_fold_for_search:
+ *
+ * Returns: @text as searches compare it: normalized (so that "é" matches
+ * its decomposed form) and case-folded.
+ */
+char *
+accord_partner_fold_for_search (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
+}
+
+/**
+ * accord_partner_get_search_key:
+ *
+ * Returns: the name folded by accord_partner_fold_for_search(), made once
+ * and kept until the name changes: filtering as you type looks at every
+ * partner on every key.
+ */
+const char *
+accord_partner_get_search_key (AccordPartner *self)
+{
+  g_return_val_if_fail (ACCORD_IS_PARTNER (self), "");
+
+  if (self->search_key == NULL)
+    self->search_key = accord_partner_fold_for_search (TEXT_OF (self, ACCORD_PARTNER_FIELD_NAME));
+  return self->search_key;
+}
 
 /* For the store, filling a partner nobody holds yet from its row: no
  * notifications, and stored text (already trimmed) is taken as it is. */

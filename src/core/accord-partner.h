@@ -50,6 +50,8 @@ AccordPartner         *accord_partner_new                  (const char *name);
 gint64                 accord_partner_get_id               (AccordPartner *self);
 const char            *accord_partner_get_name             (AccordPartner *self);
 const char            *accord_partner_get_sort_key         (AccordPartner *self);
+const char            *accord_partner_get_search_key       (AccordPartner *self);
+char                  *accord_partner_fold_for_search      (const char *text);
 const char            *accord_partner_get_website          (AccordPartner *self);
 const char            *accord_partner_get_description      (AccordPartner *self);
 const char            *accord_partner_get_notes            (AccordPartner *self);

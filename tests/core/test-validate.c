@@ -139,6 +139,22 @@ test_sort_key (void)
   g_assert_cmpint (strcmp (accord_partner_get_sort_key (alpha), accord_partner_get_sort_key (beta)), <, 0);
 }
 
+/* The cached search key folds case and composed characters, and follows
+ * a rename. */
+static void
+test_search_key (void)
+{
+  g_autoptr(AccordPartner) partner = accord_partner_new ("Café Nordlicht");
+  g_autofree char *query = accord_partner_fold_for_search ("CAFE\xcc\x81 NORD");
+  g_autofree char *other = accord_partner_fold_for_search ("atelier");
+
+  g_assert_nonnull (strstr (accord_partner_get_search_key (partner), query));
+  g_assert_null (strstr (accord_partner_get_search_key (partner), other));
+  accord_partner_set_name (partner, "Atelier Sud");
+  g_assert_nonnull (strstr (accord_partner_get_search_key (partner), other));
+  g_assert_null (strstr (accord_partner_get_search_key (partner), query));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/validate/partner-fields", test_partner_fields);
   g_test_add_func ("/validate/contact-fields", test_contact_fields);
   g_test_add_func ("/validate/sort-key", test_sort_key);
+  g_test_add_func ("/validate/search-key", test_search_key);
 
   return g_test_run ();
 }
