@@ -1583,9 +1583,13 @@ due_item_new (AccordDueKind   kind,
   return item;
 }
 
+/* @name_keys maps each partner name to its collation key, made once per
+ * name: collating the names again on every comparison made the sort most
+ * of the work with thousands of items. */
 static int
 compare_due (gconstpointer a,
-             gconstpointer b)
+             gconstpointer b,
+             gpointer      name_keys)
 {
   const AccordDueItem *x = *(AccordDueItem * const *) a;
   const AccordDueItem *y = *(AccordDueItem * const *) b;
@@ -1593,7 +1597,8 @@ compare_due (gconstpointer a,
 
   if ((c = strcmp (x->due, y->due)) != 0)
     return c;
-  if ((c = g_utf8_collate (x->partner_name, y->partner_name)) != 0)
+  if ((c = strcmp (g_hash_table_lookup (name_keys, x->partner_name),
+                   g_hash_table_lookup (name_keys, y->partner_name))) != 0)
     return c;
   if (x->kind != y->kind)
     return x->kind < y->kind ? -1 : 1;
@@ -1732,7 +1737,19 @@ accord_store_list_due (AccordStore  *self,
     return NULL;
   add_due_revisits (self, items, limit);
 
-  g_ptr_array_sort (items, compare_due);
+  {
+    g_autoptr(GHashTable) name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        const AccordDueItem *item = g_ptr_array_index (items, i);
+
+        if (!g_hash_table_contains (name_keys, item->partner_name))
+          g_hash_table_insert (name_keys, item->partner_name,
+                               g_utf8_collate_key (item->partner_name, -1));
+      }
+    g_ptr_array_sort_with_data (items, compare_due, name_keys);
+  }
   return g_steal_pointer (&items);
 }
 
