@@ -13,9 +13,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AccordApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* A test hook: an uninstalled build finds its catalogues in build/po
+   * (build-aux/screenshots --locale uses it). */
+  localedir = g_getenv ("ACCORD_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

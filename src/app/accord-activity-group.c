@@ -5,6 +5,7 @@
 
 #include "accord-activity-group.h"
 
+#include "accord-locale.h"
 #include "accord-activity-dialog.h"
 #include "accord-form.h"
 #include "accord-store.h"
@@ -69,8 +70,12 @@ update_last_contact (AccordActivityGroup *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No contact for %d day",
                                          "No contact for %d days", days), days);
   else
-    /* Translators: %s is a date in the future, YYYY-MM-DD. */
-    text = g_strdup_printf (_("Next contact planned on %s"), last);
+    {
+      g_autofree char *shown = accord_format_date_display (last);
+
+      /* Translators: %s is a date in the future ("21 Nov 2026"). */
+      text = g_strdup_printf (_("Next contact planned on %s"), shown);
+    }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), text);
 }
 

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "accord-agreement-dialog.h"
+
+#include "accord-locale.h"
 #include "accord-workspace.h"
 
 #include "accord-form.h"
@@ -170,7 +172,7 @@ accord_agreement_describe_revenue (const AccordAgreement *agreement)
   g_return_val_if_fail (agreement != NULL, NULL);
 
   if (agreement->amount_minor != ACCORD_UNSET)
-    money = accord_format_money (agreement->amount_minor, agreement->currency);
+    money = accord_format_money_display (agreement->amount_minor, agreement->currency);
 
   switch (agreement->revenue_model)
     {
@@ -265,6 +267,7 @@ accord_agreement_describe_date (const char *date,
                                 const char *today)
 {
   g_autofree char *relative = NULL;
+  g_autofree char *shown = NULL;
   int days;
 
   g_return_val_if_fail (date != NULL, NULL);
@@ -273,8 +276,9 @@ accord_agreement_describe_date (const char *date,
   if (days == ACCORD_DAYS_INVALID)
     return g_strdup (date);
   relative = accord_agreement_describe_days (days);
-  /* Translators: a date, then how far away it is ("2026-12-01, in 23 days"). */
-  return g_strdup_printf (_("%s, %s"), date, relative);
+  shown = accord_format_date_display (date);
+  /* Translators: a date, then how far away it is ("1 Dec 2026, in 23 days"). */
+  return g_strdup_printf (_("%s, %s"), shown, relative);
 }
 
 const char *
@@ -766,16 +770,23 @@ update_visibility (AccordAgreementDialog *self)
   const char *amount_title = NULL;
   const char *scope_title;
   g_autofree char *since = NULL;
+  g_autofree char *date = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->ended_row),
                           status == ACCORD_AGREEMENT_EXPIRED || status == ACCORD_AGREEMENT_TERMINATED);
   if (status == self->original->status && self->original->id != 0 &&
       self->original->status_since != NULL)
-    /* Translators: %s is the date the agreement got its status. */
-    since = g_strdup_printf (_("Since %s"), self->original->status_since);
+    {
+      date = accord_format_date_display (self->original->status_since);
+      /* Translators: %s is the date the agreement got its status. */
+      since = g_strdup_printf (_("Since %s"), date);
+    }
   else
-    /* Translators: %s is today's date. */
-    since = g_strdup_printf (_("From %s, once saved"), accord_store_get_today (self->store));
+    {
+      date = accord_format_date_display (accord_store_get_today (self->store));
+      /* Translators: %s is today's date. */
+      since = g_strdup_printf (_("From %s, once saved"), date);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), since);
 
   switch (model)
@@ -1024,7 +1035,8 @@ kpi_details_changed_cb (GtkEditable *editable,
                         KpiRow      *k)
 {
   g_autofree char *target = read_text (k->target);
-  g_autofree char *date = read_text (k->date);
+  g_autofree char *typed = read_text (k->date);
+  g_autofree char *date = accord_format_date_display (typed);
   g_autofree char *subtitle = NULL;
 
   if (target != NULL && date != NULL)

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "accord-agreement-summary.h"
+
+#include "accord-locale.h"
 #include "accord-form.h"
 
 #include "accord-agreement-dialog.h"
@@ -63,6 +65,7 @@ change_row (const AccordAgreementChange *change)
   GtkWidget *row = adw_action_row_new ();
   AccordAgreementStatus status;
   g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
 
   if (g_strcmp0 (change->kind, "status") == 0 && change->status != NULL &&
       accord_agreement_status_from_key (change->status, &status))
@@ -79,7 +82,8 @@ change_row (const AccordAgreementChange *change)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), change->date);
+  when = accord_format_date_display (change->date);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
   return row;
 }
 
@@ -87,9 +91,13 @@ static char *
 describe_status (const AccordAgreement *a)
 {
   if (a->status_since != NULL)
-    /* Translators: an agreement status ("Active"), then the date it began. */
-    return g_strdup_printf (_("%s since %s"), accord_agreement_status_label (a->status),
-                            a->status_since);
+    {
+      g_autofree char *since = accord_format_date_display (a->status_since);
+
+      /* Translators: an agreement status ("Active"), then the date it began. */
+      return g_strdup_printf (_("%s since %s"), accord_agreement_status_label (a->status),
+                              since);
+    }
   return g_strdup (accord_agreement_status_label (a->status));
 }
 
@@ -269,8 +277,13 @@ show_history (AccordAgreementSummary *self,
       status = describe_status (a);
       end = a->ended_on != NULL ? g_strdup (a->ended_on) : accord_agreement_end_of_term (a);
       if (a->start != NULL && end != NULL)
-        /* Translators: a status, then the dates the agreement ran from and to. */
-        dates = g_strdup_printf (_("%s, %s to %s"), status, a->start, end);
+        {
+          g_autofree char *from = accord_format_date_display (a->start);
+          g_autofree char *to = accord_format_date_display (end);
+
+          /* Translators: a status, then the dates the agreement ran from and to. */
+          dates = g_strdup_printf (_("%s, %s to %s"), status, from, to);
+        }
       else
         dates = g_strdup (status);
 

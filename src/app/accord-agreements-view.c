@@ -5,6 +5,7 @@
 
 #include "accord-agreements-view.h"
 
+#include "accord-locale.h"
 #include "accord-agreement-dialog.h"
 #include "accord-form.h"
 #include "accord-lifecycle.h"
@@ -198,14 +199,18 @@ row_new (AccordAgreementsView *self,
   if (entry->deadline != NULL)
     {
       g_autofree char *when = accord_agreement_describe_date (entry->deadline, today);
-      /* Translators: %s is a date and how far away it is ("2026-12-01, in 23 days"). */
+      /* Translators: %s is a date and how far away it is ("1 Dec 2026, in 23 days"). */
       deadline_text = g_strdup_printf (_("Notice deadline: %s"), when);
     }
   else if (a->status == ACCORD_AGREEMENT_EXPIRED || a->status == ACCORD_AGREEMENT_TERMINATED)
     {
       if (a->ended_on != NULL)
-        /* Translators: %s is the date an agreement ended. */
-        deadline_text = g_strdup_printf (_("Ended on %s"), a->ended_on);
+        {
+          g_autofree char *ended = accord_format_date_display (a->ended_on);
+
+          /* Translators: %s is the date an agreement ended. */
+          deadline_text = g_strdup_printf (_("Ended on %s"), ended);
+        }
       else
         deadline_text = g_strdup (_("Ended"));
     }
@@ -219,15 +224,23 @@ row_new (AccordAgreementsView *self,
         {
           g_autofree char *renewal = accord_agreement_next_renewal (a, today);
           if (renewal != NULL)
-            /* Translators: %s is a date. */
-            next_text = g_strdup_printf (_("Renews automatically on %s"), renewal);
+            {
+              g_autofree char *shown = accord_format_date_display (renewal);
+
+              /* Translators: %s is a date. */
+              next_text = g_strdup_printf (_("Renews automatically on %s"), shown);
+            }
         }
       else
         {
           g_autofree char *end = accord_agreement_end_of_term (a);
           if (end != NULL)
-            /* Translators: %s is a date. */
-            next_text = g_strdup_printf (_("Ends on %s unless both sides renew"), end);
+            {
+              g_autofree char *shown = accord_format_date_display (end);
+
+              /* Translators: %s is a date. */
+              next_text = g_strdup_printf (_("Ends on %s unless both sides renew"), shown);
+            }
         }
     }
   if (next_text != NULL)

@@ -5,6 +5,7 @@
 
 #include "accord-backup-dialog.h"
 
+#include "accord-locale.h"
 #include <glib/gi18n.h>
 
 #include "accord-backup.h"
@@ -135,7 +136,8 @@ reload (AccordBackupDialog *self)
       AccordBackupInfo *info = g_ptr_array_index (self->backups, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
-      g_autofree char *title = g_strdup_printf ("%s %s", info->date,
+      g_autofree char *date = accord_format_date_display (info->date);
+      g_autofree char *title = g_strdup_printf ("%s %s", date,
                                                 info->time != NULL ? info->time : "");
       g_autofree char *size = format_size (info->size);
       g_autofree char *partners = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner",
@@ -270,6 +272,7 @@ restore_action (GtkWidget  *widget,
   g_autofree char *agreements = NULL;
   g_autofree char *tasks = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -287,7 +290,8 @@ restore_action (GtkWidget  *widget,
                                              info->n_agreements), info->n_agreements);
   tasks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", info->n_tasks),
                            info->n_tasks);
-  heading = g_strdup_printf (_("Restore the Backup of %s?"), info->date);
+  date = accord_format_date_display (info->date);
+  heading = g_strdup_printf (_("Restore the Backup of %s?"), date);
   /* Translators: the counts are "40 partners", "12 agreements", "130 tasks". */
   body = g_strdup_printf (_("It holds %s, %s and %s. The workspace as it is now is kept as a "
                             "copy next to it first."), partners, agreements, tasks);

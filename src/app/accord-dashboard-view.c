@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "accord-dashboard-view.h"
+
+#include "accord-locale.h"
 #include "accord-form.h"
 
 #include "accord-dashboard.h"
@@ -81,7 +83,7 @@ static char *
 format_money (AccordDashboardView *self,
               gint64               amount_minor)
 {
-  return accord_format_money (amount_minor, self->dashboard->currency);
+  return accord_format_money_display (amount_minor, self->dashboard->currency);
 }
 
 /* "March 2026" from "2026-03" ("%B %Y") or "Mar" ("%b"). */
@@ -185,6 +187,12 @@ value_label_new (const char *text,
   if (!known)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  /* A value in words ("Not enough data") is long in some languages: it
+   * wraps rather than widen the row past a phone's width. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   return label;
 }
 
@@ -616,7 +624,16 @@ add_top_partners (AccordDashboardView *self)
    * buttons would not fit a phone. */
   for (guint k = 0; k < ACCORD_DASHBOARD_N_RANKINGS; k++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(pages[k].title));
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (_(pages[k].title));
+
+      /* Some languages' words are long: on a phone they shorten instead of
+       * widening the window. The accessible name stays the whole word. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_tooltip_text (button, _(pages[k].title));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(pages[k].title), -1);
 
       gtk_stack_add_named (GTK_STACK (stack), top_list_new (self, k), pages[k].name);
       g_object_set_data (G_OBJECT (button), "stack", stack);

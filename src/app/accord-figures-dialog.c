@@ -5,6 +5,7 @@
 
 #include "accord-figures-dialog.h"
 
+#include "accord-locale.h"
 #include "accord-form.h"
 #include "accord-results.h"
 #include "accord-store.h"
@@ -212,7 +213,7 @@ static void
 load (AccordFiguresDialog *self,
       const AccordFigures *figures)
 {
-  g_autofree char *revenue = accord_format_money (figures->revenue_minor, NULL);
+  g_autofree char *revenue = accord_format_money_display (figures->revenue_minor, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->revenue_row), revenue);
   set_number (self->referrals_row, TRUE, figures->referrals);

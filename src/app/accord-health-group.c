@@ -5,6 +5,7 @@
 
 #include "accord-health-group.h"
 
+#include "accord-locale.h"
 #include "accord-figures-dialog.h"
 #include "accord-form.h"
 #include "accord-ledger-dialog.h"
@@ -104,7 +105,7 @@ static char *
 money (AccordHealthGroup *self,
        gint64             amount_minor)
 {
-  return accord_format_money (amount_minor, self->currency);
+  return accord_format_money_display (amount_minor, self->currency);
 }
 
 static GtkWidget *
@@ -250,8 +251,10 @@ describe_reason (AccordHealthGroup        *self,
                 g_string_append_printf (low, _("%s %d"), accord_review_rating_label (i),
                                         latest->ratings[i]);
               }
+          g_autofree char *when = accord_format_date_display (latest->date);
+
           /* Translators: the review's date, then its ratings below 5. */
-          *details = g_strdup_printf (_("Review of %s, below 5: %s"), latest->date, low->str);
+          *details = g_strdup_printf (_("Review of %s, below 5: %s"), when, low->str);
         }
       break;
 
@@ -441,6 +444,7 @@ review_row (AccordHealthGroup  *self,
   g_autofree char *title = accord_work_date_words (review->date, today);
   g_autofree char *flags = red_flags_words (review->red_flags);
   g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row;
   int sum = 0;
@@ -468,7 +472,8 @@ review_row (AccordHealthGroup  *self,
 
   row = plain_row (title, subtitle->str);
   /* Translators: %s is a review's date. */
-  label = g_strdup_printf (_("Delete the review of %s"), review->date);
+  shown = accord_format_date_display (review->date);
+  label = g_strdup_printf (_("Delete the review of %s"), shown);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              delete_button ("health.delete-review",
                                             g_variant_new_int64 (review->id),
@@ -479,6 +484,7 @@ review_row (AccordHealthGroup  *self,
 static void
 show_reviews (AccordHealthGroup *self)
 {
+  g_autofree char *latest = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
   guint n;
@@ -496,10 +502,11 @@ show_reviews (AccordHealthGroup *self)
   if (n == 0)
     return;
 
+  latest = accord_format_date_display (((AccordReview *) g_ptr_array_index (self->reviews, 0))->date);
   /* Translators: a number of reviews, then the latest one's date. */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u review, the latest on %s",
                                            "%u reviews, the latest on %s", n),
-                              n, ((AccordReview *) g_ptr_array_index (self->reviews, 0))->date);
+                              n, latest);
   adw_expander_row_set_subtitle (self->reviews_expander, subtitle);
   for (guint i = 0; i < n; i++)
     {
@@ -523,6 +530,7 @@ static GtkWidget *
 referral_row (AccordHealthGroup    *self,
               const AccordReferral *referral)
 {
+  g_autofree char *shown = NULL;
   const char *customer = customer_of (referral);
   g_autofree char *revenue = money (self, referral->revenue_minor);
   g_autofree char *more_label = NULL;
@@ -532,13 +540,16 @@ referral_row (AccordHealthGroup    *self,
   g_autoptr(GMenu) edit_section = g_menu_new ();
   GtkWidget *row, *badge, *menu_button;
 
-  g_string_append (subtitle, referral->date);
+  shown = accord_format_date_display (referral->date);
+  g_string_append (subtitle, shown);
   if (referral->status == ACCORD_REFERRAL_CONVERTED && referral->converted_on != NULL &&
       g_strcmp0 (referral->converted_on, referral->date) != 0)
     {
       g_string_append (subtitle, " · ");
+      g_autofree char *converted = accord_format_date_display (referral->converted_on);
+
       /* Translators: %s is the date a referral converted. */
-      g_string_append_printf (subtitle, _("converted on %s"), referral->converted_on);
+      g_string_append_printf (subtitle, _("converted on %s"), converted);
     }
   g_string_append (subtitle, " · ");
   g_string_append (subtitle, revenue);
@@ -734,7 +745,9 @@ show_figures (AccordHealthGroup *self)
   latest = month_words (((AccordFigures *) g_ptr_array_index (self->figures, n - 1))->month);
   if (n > shown)
     /* Translators: how many of the recorded months the list shows. */
-    subtitle = g_strdup_printf (_("The latest %u of %u months, up to %s"), shown, n, latest);
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The latest %u of %u month, up to %s",
+                                             "The latest %u of %u months, up to %s", n),
+                                shown, n, latest);
   else
     /* Translators: a number of months with figures, then the latest one. */
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month, up to %s",
@@ -781,6 +794,7 @@ static GtkWidget *
 payment_row (AccordHealthGroup       *self,
              const AccordLedgerEntry *entry)
 {
+  g_autofree char *shown = NULL;
   g_autofree char *amount = money (self, entry->amount_minor);
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
@@ -789,7 +803,8 @@ payment_row (AccordHealthGroup       *self,
 
   /* Translators: a payment: "Paid to them: EUR 500.00". */
   title = g_strdup_printf (_("%s: %s"), accord_ledger_dialog_kind_title (entry->kind), amount);
-  g_string_append (subtitle, entry->date);
+  shown = accord_format_date_display (entry->date);
+  g_string_append (subtitle, shown);
   g_string_append (subtitle, " · ");
   /* Translators: the side of the ledger a payment settles ("We owe them"). */
   g_string_append_printf (subtitle, _("settles “%s”"),
@@ -801,7 +816,7 @@ payment_row (AccordHealthGroup       *self,
     }
   row = plain_row (title, subtitle->str);
   /* Translators: a payment's amount and date. */
-  label = g_strdup_printf (_("Delete the payment of %s on %s"), amount, entry->date);
+  label = g_strdup_printf (_("Delete the payment of %s on %s"), amount, shown);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              delete_button ("health.delete-payment",
                                             g_variant_new_int64 (entry->id),
@@ -1164,6 +1179,7 @@ delete_review_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
+  g_autofree char *shown = NULL;
   AccordHealthGroup *self = ACCORD_HEALTH_GROUP (widget);
   const AccordReview *review = find_review (self, g_variant_get_int64 (parameter));
   g_autoptr(GError) error = NULL;
@@ -1180,7 +1196,8 @@ delete_review_action (GtkWidget  *widget,
       return;
     }
   /* Translators: %s is a review's date. */
-  message = g_strdup_printf (_("Review of %s deleted"), copy->date);
+  shown = accord_format_date_display (copy->date);
+  message = g_strdup_printf (_("Review of %s deleted"), shown);
   toast_with_undo (self, message, undo_new (self, UNDO_REVIEW, copy), TRUE);
 }
 
@@ -1353,6 +1370,7 @@ delete_payment_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  g_autofree char *shown = NULL;
   AccordHealthGroup *self = ACCORD_HEALTH_GROUP (widget);
   const AccordLedgerEntry *entry = find_entry (self, g_variant_get_int64 (parameter));
   g_autoptr(GError) error = NULL;
@@ -1371,7 +1389,8 @@ delete_payment_action (GtkWidget  *widget,
     }
   amount = money (self, copy->amount_minor);
   /* Translators: a payment's amount and date. */
-  message = g_strdup_printf (_("Payment of %s on %s deleted"), amount, copy->date);
+  shown = accord_format_date_display (copy->date);
+  message = g_strdup_printf (_("Payment of %s on %s deleted"), amount, shown);
   toast_with_undo (self, message, undo_new (self, UNDO_PAYMENT, copy), TRUE);
 }
 

@@ -87,7 +87,9 @@ show_result (OverlapDialog *self)
   g_autofree char *sizes = NULL;
 
   /* Translators: the sizes of the lists compared. */
-  sizes = g_strdup_printf (_("Our list has %u companies, theirs %u."),
+  sizes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Our list has %u company, theirs %u.",
+                                        "Our list has %u companies, theirs %u.",
+                                        self->overlap->n_ours),
                            self->overlap->n_ours, self->overlap->n_theirs);
   adw_preferences_group_set_description (self->result_group, sizes);
 

@@ -7,6 +7,7 @@
 
 #include "accord-partner-page.h"
 
+#include "accord-locale.h"
 #include "accord-activity-group.h"
 #include "accord-agreement-summary.h"
 #include "accord-health-group.h"
@@ -83,6 +84,7 @@ struct _AccordPartnerPage
   AdwPreferencesPage *preferences_page;
   GtkStack *tab_stack;
   GtkStackSwitcher *tab_switcher;
+  GtkScrolledWindow *tab_scroller;
 };
 
 G_DEFINE_FINAL_TYPE (AccordPartnerPage, accord_partner_page, ADW_TYPE_BIN)
@@ -741,6 +743,12 @@ build_canvas (AccordPartnerPage *self)
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_add_css_class (heading, "heading");
+      /* Long in some languages: it wraps, and a one-line heading beside a
+       * two-line one sits at the bottom so the two fields still line up. */
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_yalign (GTK_LABEL (heading), 1.0);
+      gtk_widget_set_vexpand (heading, TRUE);
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
       /* Tab moves on to the next field instead of typing a tab. */
       gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
@@ -787,6 +795,7 @@ update_stage (AccordPartnerPage *self)
 {
   g_autoptr(GMenu) menu = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *shown = NULL;
   AccordStage stage;
   const char *since;
   int days;
@@ -801,13 +810,19 @@ update_stage (AccordPartnerPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stage_row),
                                  accord_stage_get_label (stage));
   if (stage == ACCORD_STAGE_ON_HOLD && accord_partner_get_revisit_on (self->partner) != NULL)
-    /* Translators: the date a partner on hold is looked at again. */
-    subtitle = g_strdup_printf (_("Revisit on %s"), accord_partner_get_revisit_on (self->partner));
+    {
+      shown = accord_format_date_display (accord_partner_get_revisit_on (self->partner));
+      /* Translators: the date a partner on hold is looked at again. */
+      subtitle = g_strdup_printf (_("Revisit on %s"), shown);
+    }
   else if (days >= 0)
-    /* Translators: %s is a date, %d a number of days in the current stage. */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Since %s, %d day", "Since %s, %d days",
-                                             days),
-                                since, days);
+    {
+      shown = accord_format_date_display (since);
+      /* Translators: %s is a date, %d a number of days in the current stage. */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Since %s, %d day",
+                                               "Since %s, %d days", days),
+                                  shown, days);
+    }
   adw_action_row_set_subtitle (self->stage_row, subtitle);
 
   /* The menu is built when it opens (a popover is costly); here only
@@ -850,10 +865,12 @@ rebuild_history (AccordPartnerPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      accord_stage_get_label (accord_stage_change_get_stage (change)));
+      g_autofree char *date = accord_format_date_display (accord_stage_change_get_date (change));
+
       if (note != NULL && *note != '\0')
-        subtitle = g_strdup_printf ("%s — %s", accord_stage_change_get_date (change), note);
+        subtitle = g_strdup_printf ("%s — %s", date, note);
       else
-        subtitle = g_strdup (accord_stage_change_get_date (change));
+        subtitle = g_steal_pointer (&date);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_expander_row_add_row (self->history_row, row);
       g_ptr_array_add (self->history_rows, row);
@@ -1153,6 +1170,7 @@ accord_partner_page_class_init (AccordPartnerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_switcher);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, fit_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_label);
@@ -1209,15 +1227,23 @@ section_changed_cb (AccordPartnerPage *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *shown = gtk_stack_get_visible_child (self->tab_stack);
 
-  /* The focus must not stay in a section that is no longer shown: it goes
-   * to the chosen tab, where a click on the tab would have put it. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tab_stack))
-      && (shown == NULL || !gtk_widget_is_ancestor (focus, shown)))
+  for (GtkWidget *tab = gtk_widget_get_first_child (GTK_WIDGET (self->tab_switcher));
+       tab != NULL; tab = gtk_widget_get_next_sibling (tab))
     {
-      for (GtkWidget *tab = gtk_widget_get_first_child (GTK_WIDGET (self->tab_switcher));
-           tab != NULL; tab = gtk_widget_get_next_sibling (tab))
-        if (GTK_IS_TOGGLE_BUTTON (tab) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tab)))
-          gtk_widget_grab_focus (tab);
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_TOGGLE_BUTTON (tab) || !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tab)))
+        continue;
+      /* The focus must not stay in a section that is no longer shown: it
+       * goes to the chosen tab, where a click on the tab would have put it. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tab_stack))
+          && (shown == NULL || !gtk_widget_is_ancestor (focus, shown)))
+        gtk_widget_grab_focus (tab);
+      /* In a narrow window the tabs scroll: keep the chosen one in view. */
+      if (gtk_widget_compute_bounds (tab, GTK_WIDGET (self->tab_switcher), &bounds))
+        gtk_adjustment_clamp_page (gtk_scrolled_window_get_hadjustment (self->tab_scroller),
+                                   bounds.origin.x - 12,
+                                   bounds.origin.x + bounds.size.width + 12);
     }
   if (self->store != NULL)
     fill_sections (self);

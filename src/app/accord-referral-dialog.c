@@ -5,6 +5,7 @@
 
 #include "accord-referral-dialog.h"
 
+#include "accord-locale.h"
 #include "accord-form.h"
 #include "accord-lifecycle.h"
 #include "accord-store.h"
@@ -287,7 +288,7 @@ accord_referral_dialog_new (AccordStore          *store,
 
   if (referral != NULL)
     {
-      g_autofree char *revenue = accord_format_money (referral->revenue_minor, NULL);
+      g_autofree char *revenue = accord_format_money_display (referral->revenue_minor, NULL);
 
       self->original = accord_referral_copy (referral);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Referral"));

@@ -5,6 +5,7 @@
 
 #include "accord-task-group.h"
 
+#include "accord-locale.h"
 #include "accord-form.h"
 #include "accord-playbook-dialog.h"
 #include "accord-store.h"
@@ -712,8 +713,10 @@ make_past_row (AccordTaskGroup  *self,
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *label = NULL;
 
-      /* Translators: %s is a date, YYYY-MM-DD. */
-      subtitle = g_strdup_printf (_("Done on %s"), task->done_on);
+      g_autofree char *done = accord_format_date_display (task->done_on);
+
+      /* Translators: %s is a date ("21 Nov 2026"). */
+      subtitle = g_strdup_printf (_("Done on %s"), done);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (check, _("Reopen"));
@@ -729,8 +732,10 @@ make_past_row (AccordTaskGroup  *self,
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("mail-replied-symbolic");
 
-      /* Translators: %s is a date, YYYY-MM-DD: a reply or an outcome stopped the step. */
-      subtitle = g_strdup_printf (_("Stopped on %s"), task->cancelled_on);
+      g_autofree char *stopped = accord_format_date_display (task->cancelled_on);
+
+      /* Translators: %s is a date ("21 Nov 2026"): a reply or an outcome stopped the step. */
+      subtitle = g_strdup_printf (_("Stopped on %s"), stopped);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Stopped"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);

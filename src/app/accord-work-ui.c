@@ -5,6 +5,7 @@
 
 #include "accord-work-ui.h"
 
+#include "accord-locale.h"
 #include "accord-lifecycle.h"
 
 #include <glib/gi18n.h>
@@ -35,11 +36,15 @@ accord_work_date_words (const char *due,
                         const char *today)
 {
   g_autofree char *words = accord_work_relative_day (due, today);
+  g_autofree char *shown = NULL;
 
+  if (due == NULL)
+    return g_strdup ("");
+  shown = accord_format_date_display (due);
   if (words == NULL)
-    return g_strdup (due != NULL ? due : "");
-  /* Translators: a date and how far it is from today: "2026-03-05, in 3 days". */
-  return g_strdup_printf (_("%s, %s"), due, words);
+    return g_steal_pointer (&shown);
+  /* Translators: a date and how far it is from today: "5 Mar 2026, in 3 days". */
+  return g_strdup_printf (_("%s, %s"), shown, words);
 }
 
 const char *

@@ -90,7 +90,10 @@ accord_workspace_dialog_save (AccordWorkspaceDialog *self)
   if (!g_ascii_string_to_unsigned (keep_text, 10, 1, ACCORD_BACKUP_KEEP_MAX, &keep, NULL))
     {
       mark (self->keep_row, TRUE);
-      g_string_append_printf (problems, _("Keep between 1 and %d backups.\n"),
+      g_string_append_printf (problems, g_dngettext (GETTEXT_PACKAGE,
+                                                     "Keep between 1 and %d backup.\n",
+                                                     "Keep between 1 and %d backups.\n",
+                                                     ACCORD_BACKUP_KEEP_MAX),
                               ACCORD_BACKUP_KEEP_MAX);
     }
   else

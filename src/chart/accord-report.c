@@ -341,10 +341,15 @@ add_dashboard (AccordReport    *self,
     g_autofree char *by = accord_format_money (dashboard->owed_by_partners_minor, currency);
 
     /* Translators: commission, "EUR 100.00 to 3 partners". */
-    text = g_strdup_printf (_("%s to %u partners"), to, dashboard->n_owed_to);
+    text = g_strdup_printf (g_dngettext (NULL, "%s to %u partner", "%s to %u partners",
+                                         dashboard->n_owed_to),
+                            to, dashboard->n_owed_to);
     add_field (self, _("We owe"), text, 1);
     g_free (text);
-    text = g_strdup_printf (_("%s from %u partners"), by, dashboard->n_owed_by);
+    /* Translators: commission, "EUR 100.00 from 3 partners". */
+    text = g_strdup_printf (g_dngettext (NULL, "%s from %u partner", "%s from %u partners",
+                                         dashboard->n_owed_by),
+                            by, dashboard->n_owed_by);
     add_field (self, _("Owed to us"), text, 1);
     g_free (text);
   }
@@ -651,7 +656,9 @@ describe_revenue (const AccordAgreement *agreement)
     case ACCORD_REVENUE_SHARE:
       if (rate != NULL && agreement->share_months != ACCORD_UNSET)
         /* Translators: "Revenue share: 20 % for 12 months". */
-        return g_strdup_printf (_("%s: %s for %d months"), model, rate, agreement->share_months);
+        return g_strdup_printf (g_dngettext (NULL, "%s: %s for %d month", "%s: %s for %d months",
+                                             agreement->share_months),
+                                model, rate, agreement->share_months);
       if (rate != NULL)
         return g_strdup_printf ("%s: %s", model, rate);
       break;
@@ -717,7 +724,8 @@ add_agreement (AccordReport          *self,
     add_field (self, _("Agreement"), status, 1);
   if (agreement->term_months != ACCORD_UNSET)
     /* Translators: a term, "from 2026-01-01, 12 months, Automatic". */
-    term = g_strdup_printf (_("from %s, %d months, %s"),
+    term = g_strdup_printf (g_dngettext (NULL, "from %s, %d month, %s", "from %s, %d months, %s",
+                                         agreement->term_months),
                             agreement->start ? agreement->start : "—", agreement->term_months,
                             accord_renewal_label (agreement->renewal));
   else if (agreement->start != NULL)
@@ -728,7 +736,9 @@ add_agreement (AccordReport          *self,
     {
       g_autofree char *text =
         /* Translators: "2026-12-01 (30 days' notice)". */
-        g_strdup_printf (_("%s (%d days’ notice)"), notice, agreement->notice_days);
+        g_strdup_printf (g_dngettext (NULL, "%s (%d day’s notice)", "%s (%d days’ notice)",
+                                      agreement->notice_days),
+                         notice, agreement->notice_days);
 
       add_field (self, _("Notice deadline"), text, 1);
     }

@@ -54,8 +54,14 @@ print_json (const AccordOverlap *overlap)
 static void
 print_text (const AccordOverlap *overlap)
 {
-  /* Translators: the sizes of the two lists compared. */
-  printf (_("Our list: %u companies; theirs: %u companies\n"), overlap->n_ours, overlap->n_theirs);
+  g_autofree char *ours = g_strdup_printf (ngettext ("%u company", "%u companies", overlap->n_ours),
+                                           overlap->n_ours);
+  g_autofree char *theirs = g_strdup_printf (ngettext ("%u company", "%u companies",
+                                                       overlap->n_theirs),
+                                             overlap->n_theirs);
+
+  /* Translators: the sizes of the two lists compared: "12 companies". */
+  printf (_("Our list: %s; theirs: %s\n"), ours, theirs);
   for (guint k = 0; k < ACCORD_OVERLAP_N_KINDS; k++)
     {
       printf ("%s: %u\n", accord_overlap_kind_label (k), overlap->names[k]->len);

@@ -561,8 +561,13 @@ parse_row (Import    *import,
   for (guint i = import->n_header; i < fields->len; i++)
     if (*g_strstrip ((char *) fields->pdata[i]) != '\0')
       {
-        add_problemf (&row, _("the row has %u values but the header has %u columns"),
-                      fields->len, import->n_header);
+        g_autofree char *values = g_strdup_printf (ngettext ("%u value", "%u values", fields->len),
+                                                   fields->len);
+        g_autofree char *columns = g_strdup_printf (ngettext ("%u column", "%u columns", import->n_header),
+                                                    import->n_header);
+
+        /* Translators: "the row has 5 values but the header has 4 columns". */
+        add_problemf (&row, _("the row has %s but the header has %s"), values, columns);
         return;
       }
 

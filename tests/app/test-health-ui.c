@@ -931,7 +931,7 @@ test_accessible (Fixture       *f,
   gtk_test_accessible_assert_property (find_by_tooltip (f->group, GTK_TYPE_BUTTON,
                                                         "Delete Review"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Delete the review of 2026-10-01");
+                                       "Delete the review of 1 Oct 2026");
 
   dialog = open_review_dialog (f);
   gtk_test_accessible_assert_role (GTK_WIDGET (dialog), GTK_ACCESSIBLE_ROLE_DIALOG);

@@ -50,8 +50,8 @@ START = "2026-01-01"
 TERM = "12"
 NOTICE = "30"
 DEADLINE = "2026-12-01"            # 2026-12-31 (end of term) minus 30 days
-DEADLINE_TEXT = f"{DEADLINE}, in 30 days"
-END_OF_TERM_TEXT = "2026-12-31, in 60 days"
+DEADLINE_TEXT = "1 Dec 2026, in 30 days"  # as the window shows DEADLINE
+END_OF_TERM_TEXT = "31 Dec 2026, in 60 days"
 
 
 # --- Finding things ----------------------------------------------------------------

@@ -51,9 +51,9 @@ LAUNCH_STEP = "Brief the stakeholders"   # L - 42 = 2026-03-09: overdue
 # The follow-ups: days 3, 7 and 14 after the first email, as the rows read
 # them on TODAY.
 FOLLOW_UPS = [
-    ("Follow up with a gentle nudge", "2026-03-05", "Follow-ups · 2026-03-05, 5 days ago"),
-    ("Follow up with something of value", "2026-03-09", "Follow-ups · 2026-03-09, yesterday"),
-    ("Offer to close the loop", "2026-03-16", "Follow-ups · 2026-03-16, in 6 days"),
+    ("Follow up with a gentle nudge", "2026-03-05", "Follow-ups · 5 Mar 2026, 5 days ago"),
+    ("Follow up with something of value", "2026-03-09", "Follow-ups · 9 Mar 2026, yesterday"),
+    ("Offer to close the loop", "2026-03-16", "Follow-ups · 16 Mar 2026, in 6 days"),
 ]
 REPLY = "They are keen: a call next week"
 
@@ -275,7 +275,7 @@ def check_due_before(app):
     rows = find_all(view, lambda a: is_role(a, Atspi.Role.LIST_ITEM)
                     and name_of(a) == FOLLOW_UPS[0][0] and on_screen(a))
     texts = labels_in(rows[0]) if rows else []
-    line = f"{PARTNER} · 2026-03-05, 5 days ago · Outreach"
+    line = f"{PARTNER} · 5 Mar 2026, 5 days ago · Outreach"
     check(line in texts, f"the row reads “{line}”", f"it shows {texts}")
 
 
@@ -336,8 +336,8 @@ def log_reply(app, groups):
         check(False, "the timeline shows the reply", f"{e}\nit shows {labels_in(activity)}")
     row = rows_named(activity, REPLY)[0]
     texts = labels_in(row)
-    check("Reply" in texts and f"Email · {TODAY}, today" in texts,
-          f"the timeline shows “{REPLY}”, “Email · {TODAY}, today” with the badge “Reply”",
+    check("Reply" in texts and "Email · 10 Mar 2026, today" in texts,
+          f"the timeline shows “{REPLY}”, “Email · 10 Mar 2026, today” with the badge “Reply”",
           f"the row shows {texts}")
     check("Last contact today" in labels_in(header),
           "the “no contact” clock is reset: “Last contact today”", "")

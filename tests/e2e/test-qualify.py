@@ -367,6 +367,15 @@ def move_on_board(app, workspace):
     ok(f"Enter on the card shows the page of “{PARTNER}” in the list view")
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def shown_date(iso):
+    """A YYYY-MM-DD date as the window shows it in English: "21 Nov 2026"."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def stage_subtitles(moved_on):
     """What the stage row may say: the day of the move and the days since
     (0, unless the test ran over midnight)."""
@@ -374,7 +383,7 @@ def stage_subtitles(moved_on):
     subtitles = set()
     for day in moved_on:
         n = (now - datetime.date.fromisoformat(day)).days
-        subtitles.add(f"Since {day}, {n} day" + ("" if n == 1 else "s"))
+        subtitles.add(f"Since {shown_date(day)}, {n} day" + ("" if n == 1 else "s"))
     return subtitles
 
 
@@ -411,7 +420,8 @@ def check_lifecycle(app, moved_on):
     shown = [(name_of(r), labels_in(r)) for r in rows]
     check([name for name, _ in shown] == ["Outreach", "Identified"],
           "clicking “Stage history” shows “Outreach” above “Identified”", f"rows: {shown}")
-    check(set(moved_on) & set(shown[0][1]) and IMPORT_DAY in shown[1][1],
+    check({shown_date(day) for day in moved_on} & set(shown[0][1])
+          and shown_date(IMPORT_DAY) in shown[1][1],
           f"the history dates “Outreach” today and “Identified” {IMPORT_DAY}",
           f"rows: {shown}")
 
