@@ -158,7 +158,10 @@ test_view_and_partner_come_back (void)
   g_assert_cmpstr (shown_name (window), ==, "Charlie");
   accord_window_set_view (window, "due");
   close_window (window);
-  g_assert_cmpstr (g_settings_get_string (settings, "view"), ==, "due");
+  {
+    g_autofree char *view = g_settings_get_string (settings, "view");
+    g_assert_cmpstr (view, ==, "due");
+  }
 
   /* The same workspace opens on the same view and partner. */
   window = accord_window_new (NULL);
