@@ -49,6 +49,7 @@
 #include "accord-partner.h"
 #include "accord-store.h"
 #include "accord-window.h"
+#include "chart-test-util.h"
 
 #define QUIET_US (150 * 1000)
 #define WAIT_US (5 * 1000 * 1000)
@@ -346,21 +347,6 @@ bench_switch (AccordStore *store,
   return 0;
 }
 
-static PangoContext *
-pango_for_surface (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *pango = pango_cairo_create_context (cr);
-  PangoFontDescription *font = pango_font_description_from_string (ACCORD_CHART_DEFAULT_FONT);
-
-  pango_context_set_font_description (pango, font);
-  pango_font_description_free (font);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return pango;
-}
-
 /* The live partner with the most reviews among the first 200. */
 static AccordPartner *
 pick_partner (AccordStore *store)
@@ -389,7 +375,7 @@ bench_chart (AccordStore *store,
              int          runs)
 {
   g_autoptr(GError) error = NULL;
-  PangoContext *pango = pango_for_surface ();
+  PangoContext *pango = chart_test_pango_new ();
   g_autoptr(AccordPartner) partner = pick_partner (store);
   const AccordChartPalette *palette = accord_chart_palette_get (ACCORD_CHART_THEME_LIGHT);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
