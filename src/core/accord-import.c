@@ -1428,6 +1428,9 @@ report_progress (const AccordImportOptions *options,
  * cache may grow to this many KiB; it shrinks back after. */
 #define WRITE_CACHE_KIB 262144
 
+/* From this many rows an import writes with a rollback journal (below). */
+#define ROLLBACK_JOURNAL_ROWS 1000
+
 /* The connection's PRAGMA cache_size, or 0 when it cannot be read. */
 static int
 get_cache_size (sqlite3 *db)
@@ -1452,6 +1455,23 @@ set_cache_size (sqlite3 *db,
   sqlite3_exec (db, sql, NULL, NULL, NULL);
 }
 
+/* Sets the journal mode and says whether it is now MODE. SQLite keeps the
+ * old one when it cannot change (another connection has the file open). */
+static gboolean
+set_journal_mode (sqlite3    *db,
+                  const char *mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  gboolean changed = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    changed = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+  sqlite3_finalize (stmt);
+  return changed;
+}
+
 /* Writes the pending rows in one transaction; nothing on failure or
  * cancel. */
 static gboolean
@@ -1467,6 +1487,7 @@ write_pending (ImportState                *state,
                                                     ACCORD_STORE_PRAGMA_FOREIGN_KEYS) == 1;
   Writer writer = { NULL, };
   gboolean ok = FALSE;
+  gboolean rollback_journal = FALSE;
   int cache_size;
 
   /* Every row the import adds points at a partner that exists: one it
@@ -1479,6 +1500,13 @@ write_pending (ImportState                *state,
   cache_size = get_cache_size (db);
   if (cache_size != 0)
     set_cache_size (db, -WRITE_CACHE_KIB);
+  /* In WAL mode every page a big import writes goes to the log first and
+   * is copied into the file again at the next checkpoint. A rollback
+   * journal writes new pages once and keeps only the old content of the
+   * pages it changes, just as safe, so a big import uses one when nothing
+   * else has the file open, and WAL comes back right after. */
+  if (pending->len >= ROLLBACK_JOURNAL_ROWS)
+    rollback_journal = set_journal_mode (db, "DELETE");
 
   if (!writer_init (&writer, state->store, state->defaults, now, state->report->n_updated > 0,
                     error) ||
@@ -1511,6 +1539,8 @@ out:
     sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (cache_size != 0)
     set_cache_size (db, cache_size);
+  if (rollback_journal)
+    set_journal_mode (db, "WAL");
   return ok;
 }
 

@@ -1153,6 +1153,77 @@ test_connection_restored (Fixture       *fixture,
                    ==, 1);
 }
 
+static char *
+journal_mode (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *mode = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+  sqlite3_finalize (stmt);
+  return mode;
+}
+
+typedef struct
+{
+  AccordStore *store;
+  char        *mode_while_writing;
+} JournalProbe;
+
+static void
+journal_probe_cb (AccordImportPhase phase,
+                  guint             done,
+                  guint             total,
+                  gpointer          user_data)
+{
+  JournalProbe *probe = user_data;
+
+  if (phase == ACCORD_IMPORT_PHASE_WRITE && probe->mode_while_writing == NULL)
+    probe->mode_while_writing = journal_mode (_accord_store_get_db (probe->store));
+}
+
+/* A big import writes with a rollback journal, since WAL would write every
+ * new page twice, and leaves the workspace in WAL; when another connection
+ * has the file open it cannot switch and writes in WAL as before. */
+static void
+test_big_import_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *csv = make_big_csv (1500);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordStore) other = NULL;
+  g_autofree char *after = NULL;
+  JournalProbe probe = { fixture->store, NULL };
+  AccordImportOptions options = { 0, };
+
+  options.progress = journal_probe_cb;
+  options.progress_data = &probe;
+  g_assert_true (import_full (fixture, csv, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (probe.mode_while_writing, ==, "delete");
+  after = journal_mode (_accord_store_get_db (fixture->store));
+  g_assert_cmpstr (after, ==, "wal");
+  g_clear_pointer (&probe.mode_while_writing, g_free);
+
+  other = accord_store_open (fixture->path, ACCORD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GString) more = g_string_new ("Company\n");
+
+    for (guint i = 0; i < 1500; i++)
+      g_string_append_printf (more, "Second %u\n", i);
+    g_assert_true (import_full (fixture, more->str, &options, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (probe.mode_while_writing, ==, "wal");
+  g_free (probe.mode_while_writing);
+  g_clear_object (&other);
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 3000);
+}
+
 typedef struct
 {
   const char *path;
@@ -1306,6 +1377,8 @@ main (int    argc,
               fixture_set_up, test_no_reload, fixture_tear_down);
   g_test_add ("/import/checks-agree-with-validator", Fixture, NULL,
               fixture_set_up, test_checks_agree_with_validator, fixture_tear_down);
+  g_test_add ("/import/big-import-journal", Fixture, NULL,
+              fixture_set_up, test_big_import_journal, fixture_tear_down);
   g_test_add ("/import/connection-restored", Fixture, NULL,
               fixture_set_up, test_connection_restored, fixture_tear_down);
   g_test_add ("/import/update-of-vanished-partner", Fixture, NULL,
