@@ -10,7 +10,12 @@
 #include "accord-store.h"
 #include "accord-validate.h"
 
-/* Edits are saved this long after the last keystroke, or at once when the
+/* The fields inside the row (five entries, the primary switch and Remove)
+ * are made the first time it is expanded: a partner page shows every
+ * contact collapsed, and GTK measures what a collapsed row holds too, so
+ * making them for every contact made switching partners slow.
+ *
+ * Edits are saved this long after the last keystroke, or at once when the
  * field is left or the page changes. */
 #define SAVE_DELAY_MS 400
 
@@ -25,12 +30,8 @@ struct _AccordContactRow
   gboolean invalid[ACCORD_N_CONTACT_FIELDS];
   gboolean loading;
 
+  /* NULL until the row is first expanded. */
   AdwEntryRow *rows[ACCORD_N_CONTACT_FIELDS];
-  AdwEntryRow *name_row;
-  AdwEntryRow *role_row;
-  AdwEntryRow *email_row;
-  AdwEntryRow *phone_row;
-  AdwEntryRow *profile_row;
   GtkWidget *error_row;
   GtkWidget *error_label;
   GtkWidget *primary_icon;
@@ -68,6 +69,8 @@ update_header (AccordContactRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   primary ? _("Primary contact") : _("Other contact"), -1);
 
+  if (self->primary_switch == NULL)
+    return;
   self->loading = TRUE;
   gtk_switch_set_active (self->primary_switch, primary);
   self->loading = FALSE;
@@ -133,6 +136,8 @@ accord_contact_row_flush (AccordContactRow *self)
   g_return_val_if_fail (ACCORD_IS_CONTACT_ROW (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->rows[0] == NULL)
+    return TRUE;
   for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
     if (self->dirty[f] || self->invalid[f])
       ok &= save_field (self, f);
@@ -222,7 +227,8 @@ accord_contact_row_dispose (GObject *object)
   AccordContactRow *self = ACCORD_CONTACT_ROW (object);
 
   /* Anything valid that waits for its pause is saved, never dropped. */
-  if (self->store != NULL && self->contact != NULL && accord_contact_get_id (self->contact) != 0)
+  if (self->store != NULL && self->contact != NULL && accord_contact_get_id (self->contact) != 0 &&
+      self->rows[0] != NULL)
     {
       g_clear_handle_id (&self->save_source, g_source_remove);
       for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
@@ -257,16 +263,90 @@ accord_contact_row_class_init (AccordContactRowClass *klass)
   accord_form_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/accordhq/Accord/ui/accord-contact-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, role_row);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, email_row);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, profile_row);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, error_row);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, error_label);
   gtk_widget_class_bind_template_child (widget_class, AccordContactRow, primary_icon);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, primary_switch);
-  gtk_widget_class_bind_template_child (widget_class, AccordContactRow, remove_button);
+}
+
+static GtkWidget *
+action_row_new (const char *title,
+                GtkWidget  *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  return row;
+}
+
+static void
+ensure_fields (AccordContactRow *self)
+{
+  static const struct {
+    const char *title;
+    GtkInputPurpose purpose;
+  } fields[ACCORD_N_CONTACT_FIELDS] = {
+    [ACCORD_CONTACT_FIELD_NAME] = { N_("Name"), GTK_INPUT_PURPOSE_FREE_FORM },
+    [ACCORD_CONTACT_FIELD_ROLE] = { N_("Role"), GTK_INPUT_PURPOSE_FREE_FORM },
+    [ACCORD_CONTACT_FIELD_EMAIL] = { N_("Email"), GTK_INPUT_PURPOSE_EMAIL },
+    [ACCORD_CONTACT_FIELD_PHONE] = { N_("Phone"), GTK_INPUT_PURPOSE_PHONE },
+    [ACCORD_CONTACT_FIELD_PROFILE_URL] = { N_("Profile link"), GTK_INPUT_PURPOSE_URL },
+  };
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (self);
+  GtkWidget *row;
+
+  if (self->rows[0] != NULL)
+    return;
+
+  self->loading = TRUE;
+  for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
+    {
+      row = adw_entry_row_new ();
+      self->rows[f] = ADW_ENTRY_ROW (row);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[f].title));
+      adw_entry_row_set_input_purpose (self->rows[f], fields[f].purpose);
+      gtk_editable_set_text (GTK_EDITABLE (row), accord_contact_get_field (self->contact, f));
+      accord_form_label_entry_row (self->rows[f]);
+      g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
+      g_signal_connect (row, "entry-activated", G_CALLBACK (entry_apply_cb), self);
+      adw_expander_row_add_row (expander, row);
+    }
+  self->loading = FALSE;
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  g_object_set (self->error_label, "margin-start", 12, "margin-end", 12,
+                "margin-top", 6, "margin-bottom", 6, NULL);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_widget_add_css_class (self->error_label, "caption");
+  self->error_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->error_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->error_row), self->error_label);
+  gtk_widget_set_visible (self->error_row, FALSE);
+  adw_expander_row_add_row (expander, self->error_row);
+
+  self->primary_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->primary_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Primary contact"), -1);
+  row = action_row_new (_("Primary contact"), GTK_WIDGET (self->primary_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->primary_switch));
+  adw_expander_row_add_row (expander, row);
+  g_signal_connect (self->primary_switch, "notify::active", G_CALLBACK (primary_active_cb), self);
+
+  self->remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
+  gtk_widget_add_css_class (self->remove_button, "destructive-action");
+  adw_expander_row_add_row (expander, action_row_new (_("Remove this contact"),
+                                                      self->remove_button));
+  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+
+  update_header (self);
+}
+
+static void
+expanded_cb (AccordContactRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    ensure_fields (self);
 }
 
 static void
@@ -274,21 +354,7 @@ accord_contact_row_init (AccordContactRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   accord_form_label_expander_row (ADW_EXPANDER_ROW (self));
-
-  self->rows[ACCORD_CONTACT_FIELD_NAME] = self->name_row;
-  self->rows[ACCORD_CONTACT_FIELD_ROLE] = self->role_row;
-  self->rows[ACCORD_CONTACT_FIELD_EMAIL] = self->email_row;
-  self->rows[ACCORD_CONTACT_FIELD_PHONE] = self->phone_row;
-  self->rows[ACCORD_CONTACT_FIELD_PROFILE_URL] = self->profile_row;
-
-  for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
-    {
-      accord_form_label_entry_row (self->rows[f]);
-      g_signal_connect (self->rows[f], "changed", G_CALLBACK (entry_changed_cb), self);
-      g_signal_connect (self->rows[f], "entry-activated", G_CALLBACK (entry_apply_cb), self);
-    }
-  g_signal_connect (self->primary_switch, "notify::active", G_CALLBACK (primary_active_cb), self);
-  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
 }
 
 GtkWidget *
@@ -304,11 +370,6 @@ accord_contact_row_new (AccordStore   *store,
   self->store = g_object_ref (store);
   self->contact = g_object_ref (contact);
 
-  self->loading = TRUE;
-  for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
-    gtk_editable_set_text (GTK_EDITABLE (self->rows[f]), accord_contact_get_field (contact, f));
-  self->loading = FALSE;
-
   g_signal_connect_object (contact, "notify", G_CALLBACK (contact_notify_cb), self,
                            G_CONNECT_SWAPPED);
   update_header (self);
@@ -320,4 +381,37 @@ accord_contact_row_get_contact (AccordContactRow *self)
 {
   g_return_val_if_fail (ACCORD_IS_CONTACT_ROW (self), NULL);
   return self->contact;
+}
+
+/**
+ * accord_contact_row_get_field:
+ *
+ * The entry for @field inside the row, made now if the row was never
+ * expanded.
+ */
+GtkEditable *
+accord_contact_row_get_field (AccordContactRow   *self,
+                              AccordContactField  field)
+{
+  g_return_val_if_fail (ACCORD_IS_CONTACT_ROW (self), NULL);
+  g_return_val_if_fail (field < ACCORD_N_CONTACT_FIELDS, NULL);
+
+  ensure_fields (self);
+  return GTK_EDITABLE (self->rows[field]);
+}
+
+/**
+ * accord_contact_row_get_error:
+ *
+ * The message shown under the fields for text that was refused, or %NULL
+ * when none is shown.
+ */
+const char *
+accord_contact_row_get_error (AccordContactRow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_CONTACT_ROW (self), NULL);
+
+  if (self->error_row == NULL || !gtk_widget_get_visible (self->error_row))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->error_label));
 }

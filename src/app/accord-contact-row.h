@@ -4,6 +4,7 @@
 #pragma once
 
 #include "accord-app-types.h"
+#include "accord-contact.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,8 @@ AccordContact *accord_contact_row_get_contact (AccordContactRow *self);
 /* Saves edits still waiting for their pause; returns FALSE while a field
  * holds text that was refused (it stays in the field). */
 gboolean       accord_contact_row_flush       (AccordContactRow *self);
+GtkEditable   *accord_contact_row_get_field   (AccordContactRow   *self,
+                                               AccordContactField  field);
+const char    *accord_contact_row_get_error   (AccordContactRow *self);
 
 G_END_DECLS

@@ -842,6 +842,8 @@ move_popup_cb (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
+/* The rows are made only while the history is expanded: GTK measures what
+ * a collapsed row holds as well, at every partner switch. */
 static void
 rebuild_history (AccordPartnerPage *self)
 {
@@ -856,7 +858,7 @@ rebuild_history (AccordPartnerPage *self)
 
   /* Newest first: what happened last matters most. */
   n = g_list_model_get_n_items (self->history);
-  for (guint i = n; i > 0; i--)
+  for (guint i = adw_expander_row_get_expanded (self->history_row) ? n : 0; i > 0; i--)
     {
       g_autoptr(AccordStageChange) change = g_list_model_get_item (self->history, i - 1);
       GtkWidget *row = adw_action_row_new ();
@@ -882,6 +884,13 @@ rebuild_history (AccordPartnerPage *self)
                                                            "%u changes", n), n);
     adw_expander_row_set_subtitle (self->history_row, count);
   }
+}
+
+static void
+history_expanded_cb (AccordPartnerPage *self)
+{
+  if (adw_expander_row_get_expanded (self->history_row) && self->history_rows->len == 0)
+    rebuild_history (self);
 }
 
 static void
@@ -1255,6 +1264,8 @@ accord_partner_page_init (AccordPartnerPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->tab_stack, "notify::visible-child",
                            G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_row, "notify::expanded",
+                           G_CALLBACK (history_expanded_cb), self, G_CONNECT_SWAPPED);
 
   self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) g_hash_table_unref);

@@ -39,13 +39,13 @@ update (AccordPartnerRow *self)
   AccordPosition position;
   g_autofree char *details = NULL;
 
+  /* A row without a partner is not on show, so it keeps its text: GTK 4.8
+   * unbinds and binds again every row on show whenever the selection
+   * changes, and a row that emptied its labels in between laid its text
+   * out again each time, for every row on screen. GtkLabel ignores text
+   * equal to what it has. */
   if (self->partner == NULL)
-    {
-      gtk_label_set_text (self->name_label, "");
-      gtk_label_set_text (self->details_label, "");
-      gtk_label_set_text (self->stage_label, "");
-      return;
-    }
+    return;
 
   type = accord_partner_get_partnership_type (self->partner);
   position = accord_partner_get_position (self->partner);

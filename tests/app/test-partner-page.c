@@ -178,6 +178,23 @@ test_bad_input_kept (Fixture       *f,
   g_assert_cmpstr (accord_partner_get_name (f->partner), ==, "Northwind");
 }
 
+/* The first AdwEntryRow inside @root, or NULL. */
+static GtkWidget *
+find_entry_rows (gpointer root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child))
+        return child;
+      if ((found = find_entry_rows (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static AccordContactRow *
 first_contact_row (Fixture *f)
 {
@@ -196,7 +213,6 @@ test_contacts (Fixture       *f,
   GListModel *contacts = accord_store_get_contacts (f->store, f->partner);
   AccordContactRow *row;
   GtkEditable *email;
-  GtkWidget *error_row;
 
   g_assert_null (first_contact_row (f));
   g_assert_true (accord_store_add_contact (f->store, f->partner, dana, &error));
@@ -204,16 +220,21 @@ test_contacts (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Dana Reyes");
 
-  email = TEMPLATE_CHILD (row, ACCORD_TYPE_CONTACT_ROW, "email_row");
-  error_row = TEMPLATE_CHILD (row, ACCORD_TYPE_CONTACT_ROW, "error_row");
+  /* The fields are made when the row is first expanded. */
+  g_assert_null (find_entry_rows (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_nonnull (find_entry_rows (row));
+  email = accord_contact_row_get_field (row, ACCORD_CONTACT_FIELD_EMAIL);
+  g_assert_cmpstr (gtk_editable_get_text (accord_contact_row_get_field (row, ACCORD_CONTACT_FIELD_NAME)),
+                   ==, "Dana Reyes");
   gtk_editable_set_text (email, "not-an-email");
-  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_nonnull (accord_contact_row_get_error (row));
   g_assert_false (accord_contact_row_flush (row));
   g_assert_cmpstr (accord_contact_get_email (dana), ==, "");
   g_assert_cmpstr (gtk_editable_get_text (email), ==, "not-an-email");
 
   gtk_editable_set_text (email, "dana@northwind.example");
-  g_assert_false (gtk_widget_get_visible (error_row));
+  g_assert_null (accord_contact_row_get_error (row));
   g_assert_true (accord_contact_row_flush (row));
   g_assert_cmpstr (accord_contact_get_email (dana), ==, "dana@northwind.example");
 
@@ -301,6 +322,17 @@ test_scorecard (Fixture       *f,
   g_assert_cmpint (accord_partner_get_fit_band (reloaded), ==, ACCORD_FIT_BAND_WORTH);
 }
 
+static guint
+count_action_rows (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += (ADW_IS_ACTION_ROW (child) ? 1 : 0) + count_action_rows (child);
+  return n;
+}
+
 static void
 test_lifecycle (Fixture       *f,
                 gconstpointer  data)
@@ -310,6 +342,7 @@ test_lifecycle (Fixture       *f,
   GtkMenuButton *move = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "move_button");
   GMenuModel *menu;
   g_autoptr(GError) error = NULL;
+  guint header_rows;
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (stage_row)), ==, "Identified");
   g_assert_cmpstr (adw_expander_row_get_subtitle (history), ==, "1 change");
@@ -327,6 +360,17 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (stage_row)), ==, "Outreach");
   g_assert_cmpstr (adw_expander_row_get_subtitle (history), ==, "2 changes");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (stage_row), "0 days"));
+
+  /* The history's rows are made when it is expanded, newest first, and
+   * follow later moves while it stays expanded. */
+  header_rows = count_action_rows (GTK_WIDGET (history));   /* its own header */
+  g_assert_cmpuint (header_rows, <=, 1);
+  adw_expander_row_set_expanded (history, TRUE);
+  g_assert_cmpuint (count_action_rows (GTK_WIDGET (history)), ==, header_rows + 2);
+  g_assert_true (accord_store_move_partner (f->store, f->partner, ACCORD_STAGE_ON_HOLD, NULL,
+                                            "", "2027-01-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_action_rows (GTK_WIDGET (history)), ==, header_rows + 3);
 }
 
 int

@@ -4,6 +4,7 @@
 #include "accord-window.h"
 #include "accord-partner-page.h"
 #include "accord-board.h"
+#include "accord-partner-row.h"
 #include "test-app-helpers.h"
 
 static void
@@ -288,6 +289,42 @@ test_filters_and_sort (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* GTK 4.8 unbinds and binds again every list row on show whenever the
+ * selection changes. A row must not empty its labels in between: each
+ * would lay its text out again, for every row on screen. */
+static void
+test_row_rebind_keeps_text (void)
+{
+  g_autoptr(AccordPartner) partner = accord_partner_new ("Northwind");
+  g_autoptr(AccordPartner) other = accord_partner_new ("Amber");
+  GtkWidget *row = g_object_ref_sink (accord_partner_row_new ());
+  GtkLabel *name = TEMPLATE_CHILD (row, ACCORD_TYPE_PARTNER_ROW, "name_label");
+  GtkLabel *stage = TEMPLATE_CHILD (row, ACCORD_TYPE_PARTNER_ROW, "stage_label");
+  guint changes = 0;
+
+  accord_partner_row_set_partner (ACCORD_PARTNER_ROW (row), partner);
+  g_assert_cmpstr (gtk_label_get_text (name), ==, "Northwind");
+  g_signal_connect_swapped (name, "notify::label", G_CALLBACK (count_cb), &changes);
+  g_signal_connect_swapped (stage, "notify::label", G_CALLBACK (count_cb), &changes);
+
+  accord_partner_row_set_partner (ACCORD_PARTNER_ROW (row), NULL);
+  accord_partner_row_set_partner (ACCORD_PARTNER_ROW (row), partner);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (name), ==, "Northwind");
+
+  /* Another partner still shows its own text. */
+  accord_partner_row_set_partner (ACCORD_PARTNER_ROW (row), other);
+  g_assert_cmpstr (gtk_label_get_text (name), ==, "Amber");
+  g_assert_cmpuint (changes, ==, 1);
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +338,7 @@ main (int   argc,
       g_test_add_func ("/window/add-with-enter", test_add_with_enter);
       g_test_add_func ("/window/narrow-starts-unselected", test_narrow_starts_unselected);
       g_test_add_func ("/window/filters-and-sort", test_filters_and_sort);
+      g_test_add_func ("/window/row-rebind-keeps-text", test_row_rebind_keeps_text);
     }
   return g_test_run ();
 }
