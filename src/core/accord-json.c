@@ -11,6 +11,7 @@
 #include "accord-results.h"
 #include "accord-stage-change.h"
 #include "accord-store.h"
+#include "accord-store-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -383,24 +384,15 @@ field_is_rating (AccordPartnerField field)
 
 /* The history oldest first; "revisit_on" only for the holds that have
  * one, so a consumer can test for the member rather than for null. */
-static gboolean
-add_stage_history (JsonWriter     *builder,
-                   AccordStore    *store,
-                   AccordPartner  *partner,
-                   GError        **error)
+static void
+add_stage_history (JsonWriter *builder,
+                   GPtrArray  *history)
 {
-  GListModel *history = accord_store_get_stage_history (store, partner, error);
-  guint n_changes;
-
-  if (history == NULL)
-    return FALSE;
-
   json_writer_set_member_name (builder, "stage_history");
   json_writer_begin_array (builder);
-  n_changes = g_list_model_get_n_items (history);
-  for (guint i = 0; i < n_changes; i++)
+  for (guint i = 0; history != NULL && i < history->len; i++)
     {
-      g_autoptr(AccordStageChange) change = g_list_model_get_item (history, i);
+      AccordStageChange *change = history->pdata[i];
       const char *revisit_on = accord_stage_change_get_revisit_on (change);
 
       json_writer_begin_object (builder);
@@ -418,17 +410,14 @@ add_stage_history (JsonWriter     *builder,
       json_writer_end_object (builder);
     }
   json_writer_end_array (builder);
-
-  return TRUE;
 }
 
 /* What the scorecard and the lifecycle derive, computed here rather than
  * by every consumer: a script should not need to know the weights. */
-static gboolean
-add_derived (JsonWriter     *builder,
-             AccordStore    *store,
-             AccordPartner  *partner,
-             GError        **error)
+static void
+add_derived (JsonWriter    *builder,
+             AccordPartner *partner,
+             GPtrArray     *history)
 {
   AccordPriority priority = accord_partner_get_priority (partner);
   int score = 0;
@@ -449,7 +438,7 @@ add_derived (JsonWriter     *builder,
                        priority != ACCORD_PRIORITY_AUTOMATIC ?
                        accord_priority_to_key (priority) : NULL);
 
-  return add_stage_history (builder, store, partner, error);
+  add_stage_history (builder, history);
 }
 
 /* Health, the suggested tier and the commission balances, computed for
@@ -488,17 +477,17 @@ add_results (JsonWriter                 *builder,
                               results->ledger[ACCORD_LEDGER_OWED_BY_PARTNER].balance_minor);
 }
 
-static gboolean
+/* @contacts, @history and @agreements are the partner's, or NULL for
+ * none. */
+static void
 add_partner (JsonWriter                 *builder,
              AccordStore                *store,
              AccordPartner              *partner,
+             GPtrArray                  *contacts,
+             GPtrArray                  *history,
              GPtrArray                  *agreements,
-             const AccordPartnerResults *results,
-             GError                    **error)
+             const AccordPartnerResults *results)
 {
-  GListModel *contacts;
-  guint n_contacts;
-
   json_writer_begin_object (builder);
 
   json_writer_set_member_name (builder, "id");
@@ -543,19 +532,12 @@ add_partner (JsonWriter                 *builder,
   add_nullable_string (builder, "created_at", accord_partner_get_created_at (partner));
   add_nullable_string (builder, "updated_at", accord_partner_get_updated_at (partner));
 
-  if (!add_derived (builder, store, partner, error))
-    return FALSE;
+  add_derived (builder, partner, history);
 
   json_writer_set_member_name (builder, "contacts");
   json_writer_begin_array (builder);
-  contacts = accord_store_get_contacts (store, partner);
-  n_contacts = contacts != NULL ? g_list_model_get_n_items (contacts) : 0;
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      g_autoptr(AccordContact) contact = g_list_model_get_item (contacts, i);
-
-      add_contact (builder, contact);
-    }
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    add_contact (builder, contacts->pdata[i]);
   json_writer_end_array (builder);
 
   json_writer_set_member_name (builder, "agreements");
@@ -568,7 +550,6 @@ add_partner (JsonWriter                 *builder,
     add_results (builder, results);
 
   json_writer_end_object (builder);
-  return TRUE;
 }
 
 static void
@@ -635,6 +616,8 @@ accord_json_dump_partners_full (AccordStore  *store,
   g_autoptr(GPtrArray) agreements = NULL;
   g_autoptr(GHashTable) by_partner = NULL;
   g_autoptr(GHashTable) results = NULL;
+  g_autoptr(GHashTable) contacts = NULL;
+  g_autoptr(GHashTable) histories = NULL;
   GListModel *partners;
   guint n_partners;
 
@@ -676,9 +659,17 @@ accord_json_dump_partners_full (AccordStore  *store,
       g_ptr_array_add (list, a);
     }
 
-  /* Health and commission for every partner at once, too. */
+  /* Health and commission for every partner at once, too, and likewise
+   * the contacts and the stage histories: a query per partner, in name
+   * order, jumps around the file, and grew faster than the workspace. */
   results = accord_store_list_results (store, error);
   if (results == NULL)
+    return NULL;
+  contacts = _accord_store_list_all_contacts (store, error);
+  if (contacts == NULL)
+    return NULL;
+  histories = _accord_store_list_all_stage_changes (store, error);
+  if (histories == NULL)
     return NULL;
 
   /* About 3.7 kB per partner, pretty. */
@@ -692,9 +683,9 @@ accord_json_dump_partners_full (AccordStore  *store,
 
       gint64 id = accord_partner_get_id (entry->partner);
 
-      if (!add_partner (&writer, store, entry->partner, g_hash_table_lookup (by_partner, &id),
-                        g_hash_table_lookup (results, &id), error))
-        return NULL;
+      add_partner (&writer, store, entry->partner, g_hash_table_lookup (contacts, &id),
+                   g_hash_table_lookup (histories, &id), g_hash_table_lookup (by_partner, &id),
+                   g_hash_table_lookup (results, &id));
     }
   json_writer_end_array (&writer);
 

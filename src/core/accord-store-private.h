@@ -16,6 +16,15 @@ typedef enum
   ACCORD_STORE_PRAGMA_BUSY_TIMEOUT,
 } AccordStorePragma;
 
+/* Every contact and every stage change in the workspace (trash included),
+ * each in one query, grouped by partner: a (gint64 *) partner id -> a
+ * GPtrArray of AccordContact or AccordStageChange, in the order
+ * accord_store_get_contacts() and accord_store_get_stage_history() give.
+ * For writers of every partner at once, where a query per partner would
+ * jump around the file. */
+GHashTable *_accord_store_list_all_contacts      (AccordStore *self, GError **error);
+GHashTable *_accord_store_list_all_stage_changes (AccordStore *self, GError **error);
+
 /* For tests: the connection's setting, or -1. */
 int _accord_store_get_pragma (AccordStore *self, AccordStorePragma pragma);
 

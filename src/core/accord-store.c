@@ -1486,6 +1486,99 @@ contact_from_row (sqlite3_stmt *stmt)
   return contact;
 }
 
+static GHashTable *
+new_groups (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Adds @item to the group of @partner_id; rows come sorted by partner, so
+ * the group of the previous row is kept at hand. */
+static void
+add_to_group (GHashTable  *groups,
+              GPtrArray  **current,
+              gint64      *current_id,
+              gint64       partner_id,
+              gpointer     item)
+{
+  if (*current == NULL || *current_id != partner_id)
+    {
+      *current = g_ptr_array_new_with_free_func (g_object_unref);
+      *current_id = partner_id;
+      g_hash_table_insert (groups, g_memdup2 (&partner_id, sizeof partner_id), *current);
+    }
+  g_ptr_array_add (*current, item);
+}
+
+GHashTable *
+_accord_store_list_all_contacts (AccordStore  *self,
+                                 GError      **error)
+{
+  g_autoptr(GHashTable) groups = new_groups ();
+  GPtrArray *current = NULL;
+  gint64 current_id = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  stmt = get_stmt (self,
+                   "SELECT id, partner_id, name, role, email, phone, profile_url, is_primary "
+                   "FROM contact ORDER BY partner_id, is_primary DESC, id",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_to_group (groups, &current, &current_id, sqlite3_column_int64 (stmt, 1),
+                  contact_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not read the contacts"));
+      return NULL;
+    }
+  return g_steal_pointer (&groups);
+}
+
+GHashTable *
+_accord_store_list_all_stage_changes (AccordStore  *self,
+                                      GError      **error)
+{
+  g_autoptr(GHashTable) groups = new_groups ();
+  GPtrArray *current = NULL;
+  gint64 current_id = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  stmt = get_stmt (self,
+                   "SELECT partner_id, stage, date, note, revisit_on FROM stage_change "
+                   "ORDER BY partner_id, id",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AccordStage stage = ACCORD_STAGE_IDENTIFIED;
+
+      accord_stage_from_key ((const char *) sqlite3_column_text (stmt, 1), &stage);
+      add_to_group (groups, &current, &current_id, sqlite3_column_int64 (stmt, 0),
+                    accord_stage_change_new (stage,
+                                             (const char *) sqlite3_column_text (stmt, 2),
+                                             (const char *) sqlite3_column_text (stmt, 3),
+                                             (const char *) sqlite3_column_text (stmt, 4)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not read the stage history"));
+      return NULL;
+    }
+  return g_steal_pointer (&groups);
+}
+
 static GListStore *
 ensure_contacts (AccordStore    *self,
                  AccordPartner  *partner,

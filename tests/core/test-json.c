@@ -420,6 +420,93 @@ test_stage_history (Fixture       *fixture,
   assert_history_entry (history, 4, "on-hold", "2026-09-15", "", "2027-03-01");
 }
 
+/* Each partner's contacts and history are its own, in the store's order,
+ * when their rows are interleaved in the file (the writer reads every
+ * partner's at once and groups them). */
+static void
+test_interleaved_lists (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AccordPartner) amber = NULL;
+  g_autoptr(AccordPartner) birch = NULL;
+  g_autoptr(AccordPartner) cedar = NULL;
+  g_autoptr(AccordContact) late = new_contact ("Cleo Late", "", "", "", "", FALSE);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordStore) reread = NULL;
+  AccordPartner *in_order[3];
+  JsonArray *partners;
+
+  g_ptr_array_add (first, new_contact ("Ada Other", "", "", "", "", FALSE));
+  g_ptr_array_add (first, new_contact ("Ben Primary", "", "", "", "", TRUE));
+  amber = add_partner (fixture->store, "Amber", first);
+  g_ptr_array_add (second, new_contact ("Dana Only", "", "", "", "", TRUE));
+  birch = add_partner (fixture->store, "Birch", second);
+  cedar = add_partner (fixture->store, "Cedar", NULL);
+  g_assert_true (accord_store_add_contact (fixture->store, amber, late, &error));
+  g_assert_no_error (error);
+  test_move_ok (fixture->store, birch, ACCORD_STAGE_OUTREACH, "2026-02-02", "Birch first", NULL);
+  test_move_ok (fixture->store, amber, ACCORD_STAGE_OUTREACH, "2026-02-03", "Amber first", NULL);
+  test_move_ok (fixture->store, birch, ACCORD_STAGE_NEGOTIATING, "2026-02-04", "Birch second",
+                NULL);
+
+  partners = parse_dump (fixture->store, FALSE, parser);
+  g_assert_cmpuint (json_array_get_length (partners), ==, 3);
+  /* Compared with what a fresh store reads from the file. */
+  reread = accord_store_open (fixture->path, ACCORD_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  in_order[0] = accord_store_lookup_partner (reread, accord_partner_get_id (amber));
+  in_order[1] = accord_store_lookup_partner (reread, accord_partner_get_id (birch));
+  in_order[2] = accord_store_lookup_partner (reread, accord_partner_get_id (cedar));
+  for (guint p = 0; p < 3; p++)
+    {
+      JsonObject *object = json_array_get_object_element (partners, p);
+      JsonArray *contacts = json_object_get_array_member (object, "contacts");
+      JsonArray *history = json_object_get_array_member (object, "stage_history");
+      GListModel *stored = accord_store_get_contacts (reread, in_order[p]);
+      GListModel *stages = accord_store_get_stage_history (reread, in_order[p], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_object_get_string_member (object, "name"), ==,
+                       accord_partner_get_name (in_order[p]));
+      g_assert_cmpuint (json_array_get_length (contacts), ==, g_list_model_get_n_items (stored));
+      for (guint i = 0; i < json_array_get_length (contacts); i++)
+        {
+          g_autoptr(AccordContact) contact = g_list_model_get_item (stored, i);
+
+          g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (contacts, i),
+                                                       "id"), ==,
+                           accord_contact_get_id (contact));
+        }
+      g_assert_cmpuint (json_array_get_length (history), ==, g_list_model_get_n_items (stages));
+      for (guint i = 0; i < json_array_get_length (history); i++)
+        {
+          g_autoptr(AccordStageChange) change = g_list_model_get_item (stages, i);
+
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, i),
+                                                          "note"), ==,
+                           accord_stage_change_get_note (change));
+        }
+    }
+  /* The primary contact first, then the others by age. */
+  {
+    JsonArray *contacts = json_object_get_array_member (json_array_get_object_element (partners, 0),
+                                                        "contacts");
+
+    g_assert_cmpuint (json_array_get_length (contacts), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (contacts, 0),
+                                                    "name"), ==, "Ben Primary");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (contacts, 2),
+                                                    "name"), ==, "Cleo Late");
+  }
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (partners, 1), "stage_history")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (partners, 2), "contacts")), ==, 0);
+}
+
 static int
 compare_collate (gconstpointer a,
                  gconstpointer b)
@@ -534,6 +621,8 @@ main (int    argc,
               fixture_set_up, test_unset_values, fixture_tear_down);
   g_test_add ("/json/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add ("/json/cards", Fixture, NULL, fixture_set_up, test_cards, fixture_tear_down);
+  g_test_add ("/json/interleaved-lists", Fixture, NULL,
+              fixture_set_up, test_interleaved_lists, fixture_tear_down);
   g_test_add ("/json/stage-history", Fixture, NULL,
               fixture_set_up, test_stage_history, fixture_tear_down);
   g_test_add ("/json/same-as-json-glib", Fixture, NULL,
