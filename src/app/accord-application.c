@@ -162,6 +162,71 @@ accord_application_rename_recent (AccordApplication *self,
   rebuild_recent_menu (self);
 }
 
+/* The daily backup copies the whole file. Started with the window, it
+ * competed with drawing the window for the processor and the disk, so it
+ * starts once the window has drawn its next frame (or after a while, if
+ * nothing draws). */
+#define BACKUP_FALLBACK_SECONDS 3
+
+typedef struct
+{
+  AccordStore   *store;
+  GdkFrameClock *clock;
+  gulong         paint_id;
+  guint          timeout_id;
+} PendingBackup;
+
+static void
+pending_backup_start (PendingBackup *pending)
+{
+  g_clear_handle_id (&pending->timeout_id, g_source_remove);
+  if (pending->clock != NULL)
+    g_clear_signal_handler (&pending->paint_id, pending->clock);
+  g_clear_object (&pending->clock);
+  accord_backup_auto_in_background (pending->store);
+  g_object_unref (pending->store);
+  g_free (pending);
+}
+
+static void
+pending_backup_painted_cb (GdkFrameClock *clock,
+                           PendingBackup *pending)
+{
+  pending_backup_start (pending);
+}
+
+static gboolean
+pending_backup_timeout_cb (gpointer data)
+{
+  PendingBackup *pending = data;
+
+  pending->timeout_id = 0;
+  pending_backup_start (pending);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+backup_after_next_frame (AccordWindow *window,
+                         AccordStore  *store)
+{
+  PendingBackup *pending;
+  GdkFrameClock *clock;
+
+  if (store == NULL)
+    return;
+  pending = g_new0 (PendingBackup, 1);
+  pending->store = g_object_ref (store);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock != NULL)
+    {
+      pending->clock = g_object_ref (clock);
+      pending->paint_id = g_signal_connect (clock, "after-paint",
+                                            G_CALLBACK (pending_backup_painted_cb), pending);
+    }
+  pending->timeout_id = g_timeout_add_seconds (BACKUP_FALLBACK_SECONDS,
+                                               pending_backup_timeout_cb, pending);
+}
+
 gboolean
 accord_application_open_workspace (AccordApplication *self,
                                    const char        *path,
@@ -181,9 +246,9 @@ accord_application_open_workspace (AccordApplication *self,
     }
 
   remember_workspace (self, path);
-  /* Once a day, a copy into the backup folder, in a thread, silently. */
-  accord_backup_auto_in_background (accord_window_get_store (window));
   gtk_window_present (GTK_WINDOW (window));
+  /* Once a day, a copy into the backup folder, in a thread, silently. */
+  backup_after_next_frame (window, accord_window_get_store (window));
   if (self->notifier != NULL)
     accord_notifier_check (self->notifier, accord_window_get_store (window));
   return TRUE;

@@ -51,6 +51,8 @@ struct _AccordWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *problem_page;
+  AdwStatusPage *none_page;
+  AdwStatusPage *welcome_page;
   AdwStatusPage *busy_page;
   GtkSpinner *busy_spinner;
   AdwLeaflet *leaflet;
@@ -902,6 +904,8 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, none_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, leaflet);
@@ -969,6 +973,18 @@ maximized_changed_cb (AccordWindow *self)
                             gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* The large status icons are set when their page first shows: at this
+ * size GTK 4.8 takes them from the icon theme's SVG, and the SVG loader
+ * (librsvg, with libxml2) costs start-up time and several MB of memory
+ * for pages that most starts never show. */
+static void
+status_icon_on_map (AdwStatusPage *page,
+                    const char    *icon_name)
+{
+  if (adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, icon_name);
+}
+
 static void
 accord_window_init (AccordWindow *self)
 {
@@ -977,6 +993,12 @@ accord_window_init (AccordWindow *self)
   /* Before the template: its buttons read the view action's state. */
   self->view = g_strdup ("list");
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->problem_page, "map", G_CALLBACK (status_icon_on_map),
+                    (gpointer) "dialog-warning-symbolic");
+  g_signal_connect (self->none_page, "map", G_CALLBACK (status_icon_on_map),
+                    (gpointer) "system-users-symbolic");
+  g_signal_connect (self->welcome_page, "map", G_CALLBACK (status_icon_on_map),
+                    (gpointer) BASE_APPLICATION_ID);
 
   /* Window size comes back between runs when the schema is installed. */
   {

@@ -156,9 +156,37 @@ test_rename_file (void)
   g_assert_no_error (error);
   g_assert_true (accord_application_open_workspace (app, path, FALSE));
   window = ACCORD_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
-  /* The daily backup of the opened file runs in a thread: let it end. */
+  /* The daily backup of the opened file waits for the window's first
+   * frame, so as not to slow it down, then runs in a thread: let it end. */
+  {
+    g_autofree char *folder = accord_backup_dup_folder (path);
+    g_autoptr(GPtrArray) none = NULL;
+
+    /* A thread started at once would have copied this small file by now;
+     * without the main loop there is no frame, so no backup yet. */
+    g_usleep (400 * 1000);
+    none = accord_backup_list (folder, NULL);
+
+    g_assert_true (none == NULL || none->len == 0);
+    g_assert_false (backup_done (window));
+  }
   spin_until (backup_done, window, 10000);
   g_assert_true (backup_done (window));
+
+  /* The expander arrow of libadwaita comes from Accord's resources as a
+   * PNG, so drawing the first screen needs no SVG loader. */
+  {
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+    g_autoptr(GtkIconPaintable) arrow = gtk_icon_theme_lookup_icon (theme,
+                                                                    "adw-expander-arrow-symbolic",
+                                                                    NULL, 16, 1,
+                                                                    GTK_TEXT_DIR_LTR, 0);
+    g_autoptr(GFile) arrow_file = gtk_icon_paintable_get_file (arrow);
+    g_autofree char *uri = g_file_get_uri (arrow_file);
+
+    g_assert_true (g_str_has_prefix (uri, "resource:///io/github/accordhq/Accord/icons/"));
+    g_assert_true (g_str_has_suffix (uri, ".symbolic.png"));
+  }
 
   dialog = accord_workspace_dialog_new (window);
   gtk_window_present (GTK_WINDOW (dialog));
