@@ -33,6 +33,8 @@ void        _accord_partner_set_stage      (AccordPartner *self,
                                             const char    *since,
                                             AccordStage    held_from,
                                             const char    *revisit_on);
+/* The key accord_partner_get_sort_key() keeps, for @name. */
+char       *_accord_partner_make_sort_key  (const char *name);
 void        _accord_partner_begin_load     (AccordPartner *self);
 gboolean    _accord_partner_load_field     (AccordPartner      *self,
                                             AccordPartnerField  field,

@@ -1,9 +1,11 @@
 /* Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "accord-partner-private.h"
 #include "accord-store.h"
 #include "accord-validate.h"
 
+#include <locale.h>
 #include <string.h>
 
 typedef struct
@@ -139,6 +141,38 @@ test_sort_key (void)
   g_assert_cmpint (strcmp (accord_partner_get_sort_key (alpha), accord_partner_get_sort_key (beta)), <, 0);
 }
 
+/* The quick path for ASCII names gives GLib's own key of the folded name,
+ * in every locale at hand. */
+static void
+test_sort_key_same_as_glib (void)
+{
+  const char *locales[] = { "C.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8", "en_US.UTF-8" };
+  const char *names[] = {
+    "Northwind", "northwind", "NORTHWIND 2", "Acme, Inc.", "O'Brien & Sons", "a-b c_d",
+    "  spaced  ", "Zeta", "zeta", "10 Downing", "9 Lives", "", "Ünïcode Ltd", "Café",
+    "Straße", "ÅNGSTRÖM",
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  guint tried = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      if (setlocale (LC_ALL, locales[l]) == NULL)
+        continue;
+      tried++;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *folded = g_utf8_casefold (names[i], -1);
+          g_autofree char *expected = g_utf8_collate_key (folded, -1);
+          g_autofree char *key = _accord_partner_make_sort_key (names[i]);
+
+          g_assert_cmpstr (key, ==, expected);
+        }
+    }
+  setlocale (LC_ALL, saved);
+  g_assert_cmpuint (tried, >, 0);
+}
+
 /* The cached search key folds case and composed characters, and follows
  * a rename. */
 static void
@@ -166,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/validate/partner-fields", test_partner_fields);
   g_test_add_func ("/validate/contact-fields", test_contact_fields);
   g_test_add_func ("/validate/sort-key", test_sort_key);
+  g_test_add_func ("/validate/sort-key-same-as-glib", test_sort_key_same_as_glib);
   g_test_add_func ("/validate/search-key", test_search_key);
 
   return g_test_run ();
