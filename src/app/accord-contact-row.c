@@ -25,6 +25,7 @@ struct _AccordContactRow
 
   AccordStore *store;
   AccordContact *contact;
+  gulong notify_id;
   guint save_source;
   gboolean dirty[ACCORD_N_CONTACT_FIELDS];
   gboolean invalid[ACCORD_N_CONTACT_FIELDS];
@@ -368,12 +369,55 @@ accord_contact_row_new (AccordStore   *store,
 
   self = g_object_new (ACCORD_TYPE_CONTACT_ROW, NULL);
   self->store = g_object_ref (store);
-  self->contact = g_object_ref (contact);
-
-  g_signal_connect_object (contact, "notify", G_CALLBACK (contact_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  update_header (self);
+  accord_contact_row_set_contact (self, contact);
   return GTK_WIDGET (self);
+}
+
+/**
+ * accord_contact_row_set_contact:
+ *
+ * Shows @contact in the row instead, collapsed: the partner page keeps
+ * its rows from one partner to the next, since making new ones (each a
+ * dozen widgets to style) took much of switching partners. Edits waiting
+ * for their pause are saved to the contact shown before.
+ */
+void
+accord_contact_row_set_contact (AccordContactRow *self,
+                                AccordContact    *contact)
+{
+  g_return_if_fail (ACCORD_IS_CONTACT_ROW (self));
+  g_return_if_fail (ACCORD_IS_CONTACT (contact));
+
+  if (self->contact == contact)
+    return;
+
+  if (self->contact != NULL)
+    {
+      accord_contact_row_flush (self);
+      g_clear_signal_handler (&self->notify_id, self->contact);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), FALSE);
+    }
+  g_set_object (&self->contact, contact);
+  self->notify_id = g_signal_connect_object (contact, "notify", G_CALLBACK (contact_notify_cb),
+                                             self, G_CONNECT_SWAPPED);
+
+  for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
+    {
+      self->dirty[f] = FALSE;
+      self->invalid[f] = FALSE;
+    }
+  if (self->rows[0] != NULL)
+    {
+      self->loading = TRUE;
+      for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->rows[f]), accord_contact_get_field (contact, f));
+          gtk_widget_remove_css_class (GTK_WIDGET (self->rows[f]), "error");
+        }
+      self->loading = FALSE;
+      gtk_widget_set_visible (self->error_row, FALSE);
+    }
+  update_header (self);
 }
 
 AccordContact *

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (AccordContactRow, accord_contact_row, ACCORD, CONTACT_ROW,
 
 GtkWidget     *accord_contact_row_new         (AccordStore *store, AccordContact *contact);
 AccordContact *accord_contact_row_get_contact (AccordContactRow *self);
+void           accord_contact_row_set_contact (AccordContactRow *self,
+                                               AccordContact    *contact);
 /* Saves edits still waiting for their pause; returns FALSE while a field
  * holds text that was refused (it stays in the field). */
 gboolean       accord_contact_row_flush       (AccordContactRow *self);

@@ -81,6 +81,8 @@ struct _AccordPartnerPage
   /* Per criterion, the five toggle buttons for ratings 1..5. */
   GtkToggleButton *rating_buttons[ACCORD_N_CRITERIA][ACCORD_RATING_MAX];
   GtkListBox *contacts_list;
+  GListModel *contacts;             /* the partner's, shown in contacts_list */
+  gulong contacts_changed_id;
   AdwPreferencesPage *preferences_page;
   GtkStack *tab_stack;
   GtkStackSwitcher *tab_switcher;
@@ -556,6 +558,46 @@ create_contact_row (gpointer item,
                            self, 0);
   g_signal_connect_object (row, "save-failed", G_CALLBACK (contact_save_failed_cb), self, 0);
   return row;
+}
+
+/* One row per contact, in the model's order. Rows are kept and given
+ * another contact rather than made anew (see accord_contact_row_set_contact()). */
+static void
+sync_contact_rows (AccordPartnerPage *self)
+{
+  guint n = self->contacts != NULL ? g_list_model_get_n_items (self->contacts) : 0;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordContact) contact = g_list_model_get_item (self->contacts, i);
+
+      row = gtk_list_box_get_row_at_index (self->contacts_list, i);
+      if (row != NULL)
+        accord_contact_row_set_contact (ACCORD_CONTACT_ROW (row), contact);
+      else
+        gtk_list_box_append (self->contacts_list, create_contact_row (contact, self));
+    }
+  while ((row = gtk_list_box_get_row_at_index (self->contacts_list, n)) != NULL)
+    gtk_list_box_remove (self->contacts_list, GTK_WIDGET (row));
+}
+
+static void
+bind_contacts (AccordPartnerPage *self,
+               GListModel        *contacts)
+{
+  if (self->contacts != NULL)
+    {
+      g_clear_signal_handler (&self->contacts_changed_id, self->contacts);
+      g_clear_object (&self->contacts);
+    }
+  if (contacts != NULL)
+    {
+      self->contacts = g_object_ref (contacts);
+      self->contacts_changed_id = g_signal_connect_swapped (contacts, "items-changed",
+                                                            G_CALLBACK (sync_contact_rows), self);
+    }
+  sync_contact_rows (self);
 }
 
 static void
@@ -1039,13 +1081,11 @@ load_partner (AccordPartnerPage *self)
 
   if (self->partner != NULL)
     {
-      gtk_list_box_bind_model (self->contacts_list,
-                               accord_store_get_contacts (self->store, self->partner),
-                               create_contact_row, self, NULL);
+      bind_contacts (self, accord_store_get_contacts (self->store, self->partner));
       restore_drafts (self);
     }
   else
-    gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
+    bind_contacts (self, NULL);
 
   update_role_hint (self);
   update_fit (self);
@@ -1066,7 +1106,7 @@ accord_partner_page_dispose (GObject *object)
   unbind_history (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->contacts_list != NULL)
-    gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
+    bind_contacts (self, NULL);
   /* AdwBin unparents its child itself; only the template's pointers go. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_PARTNER_PAGE);

@@ -244,6 +244,50 @@ test_contacts (Fixture       *f,
   g_assert_null (first_contact_row (f));
 }
 
+/* Moving to another partner keeps the contact rows, collapsed and showing
+ * that partner's contacts; an edit waiting for its pause is saved to the
+ * contact it was made on. */
+static void
+test_contact_rows_follow_partner (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(AccordPartner) other = accord_partner_new ("Amber Works");
+  g_autoptr(AccordContact) dana = accord_contact_new ("Dana Reyes");
+  g_autoptr(AccordContact) eli = accord_contact_new ("Eli Moss");
+  g_autoptr(AccordContact) finn = accord_contact_new ("Finn Ode");
+  g_autoptr(GError) error = NULL;
+  GtkListBox *list = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "contacts_list");
+  AccordContactRow *row;
+
+  g_assert_true (accord_store_add_partner (f->store, other, NULL, &error));
+  g_assert_true (accord_store_add_contact (f->store, f->partner, dana, &error));
+  g_assert_true (accord_store_add_contact (f->store, f->partner, eli, &error));
+  g_assert_true (accord_store_add_contact (f->store, other, finn, &error));
+  g_assert_no_error (error);
+
+  row = first_contact_row (f);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_editable_set_text (accord_contact_row_get_field (row, ACCORD_CONTACT_FIELD_ROLE), "Editor");
+
+  accord_partner_page_set_partner (f->page, other);
+  g_assert_true (first_contact_row (f) == row);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_true (accord_contact_row_get_contact (row) == finn);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Finn Ode");
+  g_assert_cmpstr (gtk_editable_get_text (accord_contact_row_get_field (row, ACCORD_CONTACT_FIELD_ROLE)),
+                   ==, "");
+  g_assert_cmpstr (accord_contact_get_role (dana), ==, "Editor");
+  g_assert_cmpstr (accord_contact_get_role (finn), ==, "");
+
+  /* Back: both rows again, each with its own contact. */
+  accord_partner_page_set_partner (f->page, f->partner);
+  g_assert_true (accord_contact_row_get_contact (first_contact_row (f)) == dana);
+  g_assert_true (accord_contact_row_get_contact (ACCORD_CONTACT_ROW (gtk_list_box_get_row_at_index (list, 1)))
+                 == eli);
+}
+
 static GtkWidget *
 find_by_tooltip (GtkWidget  *root,
                  const char *tooltip)
@@ -379,6 +423,8 @@ main (int   argc,
 {
   if (test_app_init (&argc, &argv))
     {
+      g_test_add ("/partner-page/contact-rows-follow-partner", Fixture, NULL,
+                  fixture_set_up, test_contact_rows_follow_partner, fixture_tear_down);
       g_test_add ("/partner-page/form-saves", Fixture, NULL,
                   fixture_set_up, test_form_saves, fixture_tear_down);
       g_test_add ("/partner-page/bad-input-kept", Fixture, NULL,
