@@ -350,11 +350,45 @@ expanded_cb (AccordContactRow *self)
     ensure_fields (self);
 }
 
+/* The header's subtitle label (libadwaita 1.2 has no property for it). */
+static GtkLabel *
+find_subtitle_label (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        return GTK_LABEL (child);
+      /* Not into the rows it expands to. */
+      if (GTK_IS_REVEALER (child))
+        continue;
+      if ((found = find_subtitle_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 accord_contact_row_init (AccordContactRow *self)
 {
+  GtkLabel *subtitle;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   accord_form_label_expander_row (ADW_EXPANDER_ROW (self));
+
+  /* "Role · email" on one line, ellipsized: the whole of it is in the
+   * fields below. Wrapped, GTK measured the email at every width it
+   * tried, breaking it after each letter, and that was a third of
+   * switching partners. */
+  subtitle = find_subtitle_label (GTK_WIDGET (self));
+  if (subtitle != NULL)
+    {
+      gtk_label_set_wrap (subtitle, FALSE);
+      gtk_label_set_lines (subtitle, 1);
+      gtk_label_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
+    }
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
 }
 

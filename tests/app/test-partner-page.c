@@ -178,6 +178,23 @@ test_bad_input_kept (Fixture       *f,
   g_assert_cmpstr (accord_partner_get_name (f->partner), ==, "Northwind");
 }
 
+static GtkLabel *
+find_label_with_class (GtkWidget  *root,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
+        return GTK_LABEL (child);
+      if ((found = find_label_with_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first AdwEntryRow inside @root, or NULL. */
 static GtkWidget *
 find_entry_rows (gpointer root)
@@ -219,6 +236,15 @@ test_contacts (Fixture       *f,
   row = first_contact_row (f);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Dana Reyes");
+
+  /* The header's "role · email" stays on one line, ellipsized. */
+  {
+    GtkLabel *subtitle = find_label_with_class (GTK_WIDGET (row), "subtitle");
+
+    g_assert_nonnull (subtitle);
+    g_assert_false (gtk_label_get_wrap (subtitle));
+    g_assert_cmpint (gtk_label_get_ellipsize (subtitle), ==, PANGO_ELLIPSIZE_END);
+  }
 
   /* The fields are made when the row is first expanded. */
   g_assert_null (find_entry_rows (row));
