@@ -1511,9 +1511,43 @@ add_to_group (GHashTable  *groups,
   g_ptr_array_add (*current, item);
 }
 
-GHashTable *
-_accord_store_list_all_contacts (AccordStore  *self,
-                                 GError      **error)
+/* A stage change from the columns stage, date, note and revisit_on,
+ * starting at @first. */
+static gpointer
+stage_change_from_row (sqlite3_stmt *stmt,
+                       int           first)
+{
+  AccordStage stage = ACCORD_STAGE_IDENTIFIED;
+
+  accord_stage_from_key ((const char *) sqlite3_column_text (stmt, first), &stage);
+  return accord_stage_change_new (stage,
+                                  (const char *) sqlite3_column_text (stmt, first + 1),
+                                  (const char *) sqlite3_column_text (stmt, first + 2),
+                                  (const char *) sqlite3_column_text (stmt, first + 3));
+}
+
+static gpointer
+contact_item (sqlite3_stmt *stmt)
+{
+  return contact_from_row (stmt);
+}
+
+static gpointer
+stage_change_after_partner (sqlite3_stmt *stmt)
+{
+  return stage_change_from_row (stmt, 1);
+}
+
+/* Every row of @sql (partner_id in column @partner_column, sorted by it)
+ * made into an object by @make and grouped by partner, as
+ * _accord_store_list_all_contacts() describes. */
+static GHashTable *
+read_groups (AccordStore    *self,
+             const char     *sql,
+             int             partner_column,
+             gpointer      (*make) (sqlite3_stmt *stmt),
+             const char     *doing,
+             GError        **error)
 {
   g_autoptr(GHashTable) groups = new_groups ();
   GPtrArray *current = NULL;
@@ -1521,62 +1555,45 @@ _accord_store_list_all_contacts (AccordStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
-
-  stmt = get_stmt (self,
-                   "SELECT id, partner_id, name, role, email, phone, profile_url, is_primary "
-                   "FROM contact ORDER BY partner_id, is_primary DESC, id",
-                   error);
+  stmt = get_stmt (self, sql, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_to_group (groups, &current, &current_id, sqlite3_column_int64 (stmt, 1),
-                  contact_from_row (stmt));
+    add_to_group (groups, &current, &current_id, sqlite3_column_int64 (stmt, partner_column),
+                  make (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("Could not read the contacts"));
+      set_sqlite_error (error, self->db, rc, doing);
       return NULL;
     }
   return g_steal_pointer (&groups);
 }
 
 GHashTable *
+_accord_store_list_all_contacts (AccordStore  *self,
+                                 GError      **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  return read_groups (self,
+                      "SELECT id, partner_id, name, role, email, phone, profile_url, is_primary "
+                      "FROM contact ORDER BY partner_id, is_primary DESC, id",
+                      1, contact_item,
+                      _("Could not read the contacts"), error);
+}
+
+GHashTable *
 _accord_store_list_all_stage_changes (AccordStore  *self,
                                       GError      **error)
 {
-  g_autoptr(GHashTable) groups = new_groups ();
-  GPtrArray *current = NULL;
-  gint64 current_id = 0;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
 
-  stmt = get_stmt (self,
-                   "SELECT partner_id, stage, date, note, revisit_on FROM stage_change "
-                   "ORDER BY partner_id, id",
-                   error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AccordStage stage = ACCORD_STAGE_IDENTIFIED;
-
-      accord_stage_from_key ((const char *) sqlite3_column_text (stmt, 1), &stage);
-      add_to_group (groups, &current, &current_id, sqlite3_column_int64 (stmt, 0),
-                    accord_stage_change_new (stage,
-                                             (const char *) sqlite3_column_text (stmt, 2),
-                                             (const char *) sqlite3_column_text (stmt, 3),
-                                             (const char *) sqlite3_column_text (stmt, 4)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, _("Could not read the stage history"));
-      return NULL;
-    }
-  return g_steal_pointer (&groups);
+  return read_groups (self,
+                      "SELECT partner_id, stage, date, note, revisit_on FROM stage_change "
+                      "ORDER BY partner_id, id",
+                      0, stage_change_after_partner,
+                      _("Could not read the stage history"), error);
 }
 
 static GListStore *
@@ -2149,15 +2166,7 @@ ensure_history (AccordStore    *self,
 
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AccordStage stage = ACCORD_STAGE_IDENTIFIED;
-
-      accord_stage_from_key ((const char *) sqlite3_column_text (stmt, 0), &stage);
-      g_ptr_array_add (rows, accord_stage_change_new (stage,
-                                                      (const char *) sqlite3_column_text (stmt, 1),
-                                                      (const char *) sqlite3_column_text (stmt, 2),
-                                                      (const char *) sqlite3_column_text (stmt, 3)));
-    }
+    g_ptr_array_add (rows, stage_change_from_row (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
