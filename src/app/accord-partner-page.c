@@ -889,6 +889,7 @@ move_popup_cb (GtkMenuButton *button,
 static void
 rebuild_history (AccordPartnerPage *self)
 {
+  gboolean expanded;
   guint n;
 
   for (guint i = 0; i < self->history_rows->len; i++)
@@ -900,7 +901,8 @@ rebuild_history (AccordPartnerPage *self)
 
   /* Newest first: what happened last matters most. */
   n = g_list_model_get_n_items (self->history);
-  for (guint i = adw_expander_row_get_expanded (self->history_row) ? n : 0; i > 0; i--)
+  expanded = adw_expander_row_get_expanded (self->history_row);
+  for (guint i = n; expanded && i > 0; i--)
     {
       g_autoptr(AccordStageChange) change = g_list_model_get_item (self->history, i - 1);
       GtkWidget *row = adw_action_row_new ();
