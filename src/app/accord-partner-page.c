@@ -46,6 +46,10 @@ struct _AccordPartnerPage
   gboolean invalid[ACCORD_N_PARTNER_FIELDS];
   guint save_source;
   gboolean loading;
+  /* The Fit section's fields (most of them) are filled only while it is
+   * shown: whether it shows the current partner, and which fields are its. */
+  gboolean fit_loaded;
+  gboolean in_fit[ACCORD_N_PARTNER_FIELDS];
 
   /* partner id -> GHashTable (field -> refused text): what the user typed
    * that could not be saved, kept until it is fixed. */
@@ -66,6 +70,7 @@ struct _AccordPartnerPage
   GtkWidget *relationship_error;
   GtkWidget *notes_error;
   AdwPreferencesGroup *contacts_group;
+  AdwPreferencesPage *fit_page;
   AdwPreferencesGroup *fit_group;
   AdwActionRow *score_row;
   GtkLabel *score_label;
@@ -367,10 +372,13 @@ partner_notify_cb (AccordPartnerPage *self,
     update_role_hint (self);
   else if (g_str_equal (pspec->name, "fit-score") || g_str_equal (pspec->name, "priority") ||
            g_str_equal (pspec->name, "priority-override"))
-    update_fit (self);
+    {
+      if (self->fit_loaded)
+        update_fit (self);
+    }
   else if (g_str_equal (pspec->name, "stage") || g_str_equal (pspec->name, "stage-since"))
     update_stage (self);
-  else if (g_str_equal (pspec->name, "tier"))
+  else if (g_str_equal (pspec->name, "tier") && self->fit_loaded)
     {
       /* Set elsewhere (the suggested tier, its undo): show it, without saving it again. */
       gboolean was_loading = self->loading;
@@ -1065,21 +1073,51 @@ move_to_action (GtkWidget  *widget,
 
 /* Loading a partner */
 
+/* The Fit section's fields from the partner, but for those holding what
+ * the user typed (a kept draft, or text waiting to be saved). */
+static void
+load_fit (AccordPartnerPage *self)
+{
+  gboolean was_loading = self->loading;
+
+  if (self->partner == NULL)
+    return;
+  self->loading = TRUE;
+  for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
+    if (self->in_fit[f] && !field_is_combo (f) && !self->dirty[f] && !self->invalid[f])
+      {
+        g_autofree char *text = accord_partner_dup_field_text (self->partner, f);
+        set_widget_text (self, f, text);
+      }
+  load_combo (self);
+  update_fit (self);
+  self->loading = was_loading;
+  self->fit_loaded = TRUE;
+}
+
+static gboolean
+fit_shown (AccordPartnerPage *self)
+{
+  return gtk_stack_get_visible_child (self->tab_stack) == GTK_WIDGET (self->fit_page);
+}
+
 static void
 load_partner (AccordPartnerPage *self)
 {
   self->loading = TRUE;
+  /* Filled when shown: GTK would lay none of it out now, but setting
+   * the combos and entries alone took a third of a partner switch. */
+  self->fit_loaded = FALSE;
   for (guint f = 0; f < ACCORD_N_PARTNER_FIELDS; f++)
     {
       self->dirty[f] = FALSE;
       mark_field (self, f, NULL);
-      if (self->partner != NULL && self->widgets[f] != NULL && !field_is_combo (f))
+      if (self->partner != NULL && self->widgets[f] != NULL && !self->in_fit[f])
         {
           g_autofree char *text = accord_partner_dup_field_text (self->partner, f);
           set_widget_text (self, f, text);
         }
     }
-  load_combo (self);
 
   if (self->partner != NULL)
     {
@@ -1088,9 +1126,10 @@ load_partner (AccordPartnerPage *self)
     }
   else
     bind_contacts (self, NULL);
+  if (fit_shown (self))
+    load_fit (self);
 
   update_role_hint (self);
-  update_fit (self);
   update_stage (self);
   bind_history (self);
   self->loading = FALSE;
@@ -1222,6 +1261,7 @@ accord_partner_page_class_init (AccordPartnerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_switcher);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, fit_page);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, fit_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, score_label);
@@ -1264,6 +1304,8 @@ fill_sections (AccordPartnerPage *self)
   gboolean agreement = g_strcmp0 (section, "agreement") == 0;
   gboolean health = g_strcmp0 (section, "health") == 0;
 
+  if (partner != NULL && !self->fit_loaded && g_strcmp0 (section, "fit") == 0)
+    load_fit (self);
   accord_task_group_set_partner (self->task_group, work ? partner : NULL);
   accord_activity_group_set_partner (self->activity_group, work ? partner : NULL);
   accord_agreement_summary_set_partner (self->agreement_summary, agreement ? partner : NULL);
@@ -1338,6 +1380,7 @@ accord_partner_page_init (AccordPartnerPage *self)
       g_assert (w != NULL || field_is_rating (f));
       if (w == NULL)
         continue;
+      self->in_fit[f] = gtk_widget_is_ancestor (w, GTK_WIDGET (self->fit_page));
       if (f == ACCORD_PARTNER_FIELD_NOTES)
         self->error_labels[f] = self->notes_error;
       else if (f >= ACCORD_PARTNER_FIELD_THEIR_GAINS)

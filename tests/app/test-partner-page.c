@@ -3,6 +3,7 @@
 
 #include "accord-contact-row.h"
 #include "accord-partner-page.h"
+#include "accord-validate.h"
 #include "test-app-helpers.h"
 
 #include <string.h>
@@ -354,6 +355,7 @@ test_scorecard (Fixture       *f,
   AdwComboRow *priority = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "priority_row");
   g_autoptr(AccordPartner) reloaded = NULL;
 
+  accord_partner_page_show_section (f->page, "fit");
   g_assert_cmpstr (gtk_label_get_text (score), ==, "Incomplete");
 
   /* 5*3 + 5*3 + 4*2 + 4*2 + 4*1 = 50: the lowest score that says pursue. */
@@ -443,6 +445,65 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpuint (count_action_rows (GTK_WIDGET (history)), ==, header_rows + 3);
 }
 
+/* The Fit section is filled when it is shown, from the partner then
+ * shown; what the user typed there and could not save survives. */
+static void
+test_fit_filled_when_shown (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkEditable *why = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "why_fit_row");
+  AdwComboRow *tier = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "tier_row");
+  GtkLabel *score = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "score_label");
+  g_autoptr(AccordPartner) other = accord_partner_new ("Harbour Books");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *too_long = g_strnfill (ACCORD_MAX_TEXT_LENGTH + 1, 'x');
+
+  g_assert_true (accord_store_add_partner (f->store, other, NULL, &error));
+  g_assert_true (accord_store_set_partner_field (f->store, f->partner,
+                                                 ACCORD_PARTNER_FIELD_WHY_FIT,
+                                                 "Their readers are our buyers", &error));
+  g_assert_true (accord_store_set_partner_field (f->store, f->partner, ACCORD_PARTNER_FIELD_TIER,
+                                                 accord_tier_to_key (ACCORD_TIER_PREMIUM), &error));
+  g_assert_true (accord_store_set_partner_field (f->store, other, ACCORD_PARTNER_FIELD_WHY_FIT,
+                                                 "Same town", &error));
+  g_assert_no_error (error);
+
+  /* The Overview shows: the Fit section has not been filled. */
+  accord_partner_page_set_partner (f->page, other);
+  accord_partner_page_set_partner (f->page, f->partner);
+  g_assert_cmpstr (gtk_editable_get_text (why), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (score), ==, "");
+
+  accord_partner_page_show_section (f->page, "fit");
+  g_assert_cmpstr (gtk_editable_get_text (why), ==, "Their readers are our buyers");
+  g_assert_cmpuint (adw_combo_row_get_selected (tier), ==, ACCORD_TIER_PREMIUM);
+  g_assert_cmpstr (gtk_label_get_text (score), ==, "Incomplete");
+
+  /* Shown, it follows the partner at once. */
+  accord_partner_page_set_partner (f->page, other);
+  g_assert_cmpstr (gtk_editable_get_text (why), ==, "Same town");
+  g_assert_cmpuint (adw_combo_row_get_selected (tier), ==, accord_partner_get_tier (other));
+
+  /* Text that is refused stays, through a visit to another partner made
+   * with the Overview showing. */
+  gtk_editable_set_text (why, too_long);
+  accord_partner_page_show_section (f->page, "overview");
+  accord_partner_page_set_partner (f->page, f->partner);
+  accord_partner_page_set_partner (f->page, other);
+  accord_partner_page_show_section (f->page, "fit");
+  g_assert_true (g_str_equal (gtk_editable_get_text (why), too_long));
+  g_assert_cmpstr (accord_partner_get_why_fit (other), ==, "Same town");
+
+  /* The tier set elsewhere shows once the section is shown again. */
+  accord_partner_page_show_section (f->page, "overview");
+  accord_partner_page_set_partner (f->page, f->partner);
+  g_assert_true (accord_store_set_partner_field (f->store, f->partner, ACCORD_PARTNER_FIELD_TIER,
+                                                 accord_tier_to_key (ACCORD_TIER_CERTIFIED), &error));
+  g_assert_no_error (error);
+  accord_partner_page_show_section (f->page, "fit");
+  g_assert_cmpuint (adw_combo_row_get_selected (tier), ==, ACCORD_TIER_CERTIFIED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +520,8 @@ main (int   argc,
                   fixture_set_up, test_contacts, fixture_tear_down);
       g_test_add ("/partner-page/scorecard", Fixture, NULL,
                   fixture_set_up, test_scorecard, fixture_tear_down);
+      g_test_add ("/partner-page/fit-filled-when-shown", Fixture, NULL,
+                  fixture_set_up, test_fit_filled_when_shown, fixture_tear_down);
       g_test_add ("/partner-page/lifecycle", Fixture, NULL,
                   fixture_set_up, test_lifecycle, fixture_tear_down);
     }
