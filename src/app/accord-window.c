@@ -66,6 +66,16 @@ struct _AccordWindow
   AdwWindowTitle *welcome_title;
   AccordPartnerPage *partner_page;
   GMenu *recent_section;
+  /* Each view's header has its own main menu button; the menu is put in
+   * the first time it opens (create_main_menu()). */
+  GMenuModel *primary_menu;
+  GtkMenuButton *welcome_menu_button;
+  GtkMenuButton *problem_menu_button;
+  GtkMenuButton *board_menu_button;
+  GtkMenuButton *agreements_menu_button;
+  GtkMenuButton *due_menu_button;
+  GtkMenuButton *dashboard_menu_button;
+  GtkMenuButton *list_menu_button;
   /* Made the first time the board is shown: start-up does not pay for it. */
   AccordBoard *board;
   AdwBin *board_bin;
@@ -918,6 +928,14 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, welcome_title);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, partner_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, problem_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, board_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, agreements_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, due_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, dashboard_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, list_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, board_bin);
@@ -985,6 +1003,17 @@ status_icon_on_map (AdwStatusPage *page,
     adw_status_page_set_icon_name (page, icon_name);
 }
 
+/* A menu button given its model makes the whole popover with every item
+ * at once: seven of them took several per cent of the window's start-up. */
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  AccordWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 accord_window_init (AccordWindow *self)
 {
@@ -993,6 +1022,16 @@ accord_window_init (AccordWindow *self)
   /* Before the template: its buttons read the view action's state. */
   self->view = g_strdup ("list");
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkMenuButton *menu_buttons[] = {
+      self->welcome_menu_button, self->problem_menu_button, self->board_menu_button,
+      self->agreements_menu_button, self->due_menu_button, self->dashboard_menu_button,
+      self->list_menu_button,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+      gtk_menu_button_set_create_popup_func (menu_buttons[i], create_main_menu, self, NULL);
+  }
   g_signal_connect (self->problem_page, "map", G_CALLBACK (status_icon_on_map),
                     (gpointer) "dialog-warning-symbolic");
   g_signal_connect (self->none_page, "map", G_CALLBACK (status_icon_on_map),

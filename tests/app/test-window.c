@@ -325,6 +325,41 @@ test_row_rebind_keeps_text (void)
   g_object_unref (row);
 }
 
+/* Every view's main menu button opens the same main menu; the menu's
+ * popover is made only when a button first opens it. */
+static void
+test_main_menus_made_on_open (void)
+{
+  const char *buttons[] = {
+    "welcome_menu_button", "problem_menu_button", "board_menu_button",
+    "agreements_menu_button", "due_menu_button", "dashboard_menu_button", "list_menu_button",
+  };
+  AccordWindow *window = accord_window_new (NULL);
+  GMenuModel *primary = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "primary_menu");
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkMenuButton *button = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, buttons[i]);
+
+      g_assert_true (gtk_menu_button_get_primary (button));
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+    }
+
+  {
+    GtkMenuButton *button = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "list_menu_button");
+
+    gtk_menu_button_popup (button);
+    g_assert_true (gtk_menu_button_get_menu_model (button) == primary);
+    g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (button)));
+    g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)))
+                   == primary);
+    gtk_menu_button_popdown (button);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +374,7 @@ main (int   argc,
       g_test_add_func ("/window/narrow-starts-unselected", test_narrow_starts_unselected);
       g_test_add_func ("/window/filters-and-sort", test_filters_and_sort);
       g_test_add_func ("/window/row-rebind-keeps-text", test_row_rebind_keeps_text);
+      g_test_add_func ("/window/main-menus-made-on-open", test_main_menus_made_on_open);
     }
   return g_test_run ();
 }
