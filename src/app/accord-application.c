@@ -227,19 +227,16 @@ backup_after_next_frame (AccordWindow *window,
                                                pending_backup_timeout_cb, pending);
 }
 
-gboolean
-accord_application_open_workspace (AccordApplication *self,
-                                   const char        *path,
-                                   gboolean           create)
+/* Shows the workspace at @path, opened (or not) by the caller. */
+static gboolean
+show_workspace (AccordApplication *self,
+                const char        *path,
+                AccordStore       *store,
+                const GError      *open_error)
 {
-  AccordWindow *window;
+  AccordWindow *window = get_window (self);
 
-  g_return_val_if_fail (ACCORD_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  window = get_window (self);
-
-  if (!accord_window_open_workspace (window, path, create, NULL))
+  if (!accord_window_show_workspace (window, store, open_error, NULL))
     {
       gtk_window_present (GTK_WINDOW (window));
       return FALSE;
@@ -248,10 +245,44 @@ accord_application_open_workspace (AccordApplication *self,
   remember_workspace (self, path);
   gtk_window_present (GTK_WINDOW (window));
   /* Once a day, a copy into the backup folder, in a thread, silently. */
-  backup_after_next_frame (window, accord_window_get_store (window));
+  backup_after_next_frame (window, store);
   if (self->notifier != NULL)
-    accord_notifier_check (self->notifier, accord_window_get_store (window));
+    accord_notifier_check (self->notifier, store);
   return TRUE;
+}
+
+gboolean
+accord_application_open_workspace (AccordApplication *self,
+                                   const char        *path,
+                                   gboolean           create)
+{
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = accord_store_open (path, create ? ACCORD_STORE_OPEN_CREATE : ACCORD_STORE_OPEN_DEFAULT,
+                             &error);
+  return show_workspace (self, path, store, error);
+}
+
+/* At start-up the workspace is read in a thread while the window is
+ * built: at ten thousand partners each takes about as long as the other. */
+typedef struct
+{
+  char        *path;
+  AccordStore *store;
+  GError      *error;
+} OpenJob;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->store = accord_store_open (job->path, ACCORD_STORE_OPEN_CREATE, &job->error);
+  return NULL;
 }
 
 /* Actions */
@@ -669,7 +700,9 @@ accord_application_activate (GApplication *app)
 {
   AccordApplication *self = ACCORD_APPLICATION (app);
   g_autofree char *path = NULL;
+  OpenJob job = { NULL, NULL, NULL };
   AccordWindow *window;
+  GThread *thread;
 
   if (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL &&
       self->requested_workspace == NULL)
@@ -677,9 +710,6 @@ accord_application_activate (GApplication *app)
       gtk_window_present (gtk_application_get_active_window (GTK_APPLICATION (app)));
       return;
     }
-
-  window = get_window (self);
-  install_hooks (self, window);
 
   if (self->requested_workspace != NULL)
     path = g_steal_pointer (&self->requested_workspace);
@@ -702,8 +732,16 @@ accord_application_activate (GApplication *app)
 
   /* The default workspace is created on first start; a named one must
    * exist, except when given on the command line (then it is created). */
-  if (accord_application_open_workspace (self, path, TRUE))
+  job.path = path;
+  thread = g_thread_new ("accord-open", open_thread, &job);
+  window = get_window (self);
+  install_hooks (self, window);
+  g_thread_join (thread);
+
+  if (show_workspace (self, path, job.store, job.error))
     partner_hook (window);
+  g_clear_object (&job.store);
+  g_clear_error (&job.error);
 }
 
 static void

@@ -1333,19 +1333,34 @@ accord_window_open_workspace (AccordWindow  *self,
 {
   g_autoptr(AccordStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *today;
 
   g_return_val_if_fail (ACCORD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   store = accord_store_open (path, create ? ACCORD_STORE_OPEN_CREATE : ACCORD_STORE_OPEN_DEFAULT,
                              &local_error);
+  return accord_window_show_workspace (self, store, local_error, error);
+}
+
+gboolean
+accord_window_show_workspace (AccordWindow  *self,
+                              AccordStore   *store,
+                              const GError  *open_error,
+                              GError       **error)
+{
+  const char *today;
+
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (store == NULL || ACCORD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (store != NULL || open_error != NULL, FALSE);
+
   if (store == NULL)
     {
       /* The page says what is wrong and offers a way on; the file is left
        * exactly as it was. */
-      accord_window_show_problem (self, local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      accord_window_show_problem (self, open_error->message);
+      if (error != NULL)
+        *error = g_error_copy (open_error);
       return FALSE;
     }
 

@@ -18,6 +18,10 @@ void               accord_window_set_store   (AccordWindow *self, AccordStore *s
  * or shows why it cannot be opened. */
 gboolean           accord_window_open_workspace (AccordWindow *self, const char *path,
                                                  gboolean create, GError **error);
+/* The same for a workspace opened elsewhere (in a thread): shows @store,
+ * or, when it is NULL, the problem page with @open_error. */
+gboolean           accord_window_show_workspace (AccordWindow *self, AccordStore *store,
+                                                 const GError *open_error, GError **error);
 /* The message on the problem page. */
 const char        *accord_window_get_problem (AccordWindow *self);
 /* Shows why a workspace could not be opened, with ways forward. */

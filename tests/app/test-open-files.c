@@ -1,10 +1,13 @@
 /* Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "config.h"
+
 #include <sqlite3.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "accord-application.h"
 #include "accord-window.h"
 #include "test-app-helpers.h"
 
@@ -118,6 +121,68 @@ test_refused (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At start-up the workspace is read in a thread while the window is
+ * built: the window then shows it, or why it cannot be opened. */
+static void
+test_at_start (gconstpointer data)
+{
+  gboolean refused = GPOINTER_TO_INT (data);
+  g_autofree char *path = NULL;
+  g_autoptr(AccordApplication) app = accord_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  AccordWindow *window;
+
+  if (refused)
+    {
+      char *contents;
+      gsize len;
+
+      path = make_file (FILE_GARBAGE);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      before = g_bytes_new_take (contents, len);
+    }
+  else
+    {
+      g_autoptr(AccordStore) store = test_store_new (&path);
+      g_autoptr(AccordPartner) partner = accord_partner_new ("Bluepeak Studio");
+
+      g_assert_true (accord_store_add_partner (store, partner, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_setenv ("ACCORD_NO_NOTIFY", "1", TRUE);
+  g_settings_set_string (settings, "last-workspace", path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = ACCORD_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+
+  if (refused)
+    {
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_cmpstr (accord_window_get_page (window), ==, "problem");
+      g_assert_null (accord_window_get_store (window));
+      g_assert_cmpuint (strlen (accord_window_get_problem (window)), >, 10);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_cmpmem (contents, len, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+    }
+  else
+    {
+      AccordStore *store = accord_window_get_store (window);
+
+      g_assert_cmpstr (accord_window_get_page (window), ==, "partners");
+      g_assert_nonnull (store);
+      g_assert_cmpstr (accord_store_get_path (store), ==, path);
+      g_assert_cmpuint (g_list_model_get_n_items (accord_store_get_partners (store)), ==, 1);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-workspace");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +195,8 @@ main (int   argc,
       g_test_add_data_func ("/open/folder", GINT_TO_POINTER (FILE_FOLDER), test_refused);
       g_test_add_data_func ("/open/missing-folder", GINT_TO_POINTER (FILE_MISSING_FOLDER), test_refused);
       g_test_add_data_func ("/open/foreign", GINT_TO_POINTER (FILE_FOREIGN), test_refused);
+      g_test_add_data_func ("/open/at-start", GINT_TO_POINTER (FALSE), test_at_start);
+      g_test_add_data_func ("/open/at-start-refused", GINT_TO_POINTER (TRUE), test_at_start);
     }
   return g_test_run ();
 }
