@@ -162,69 +162,75 @@ accord_application_rename_recent (AccordApplication *self,
   rebuild_recent_menu (self);
 }
 
-/* The daily backup copies the whole file. Started with the window, it
- * competed with drawing the window for the processor and the disk, so it
- * starts once the window has drawn its next frame (or after a while, if
- * nothing draws). */
-#define BACKUP_FALLBACK_SECONDS 3
+/* The daily backup copies the whole file, and the check for what is due
+ * reads every agreement and task. Started with the window, they competed
+ * with drawing it, so they start once the window has drawn its next frame
+ * (or after a while, if nothing draws). */
+#define START_FALLBACK_SECONDS 3
 
 typedef struct
 {
-  AccordStore   *store;
-  GdkFrameClock *clock;
-  gulong         paint_id;
-  guint          timeout_id;
-} PendingBackup;
+  AccordApplication *application; /* weak */
+  AccordStore       *store;
+  GdkFrameClock     *clock;
+  gulong             paint_id;
+  guint              timeout_id;
+} PendingStart;
 
 static void
-pending_backup_start (PendingBackup *pending)
+pending_start_run (PendingStart *pending)
 {
   g_clear_handle_id (&pending->timeout_id, g_source_remove);
   if (pending->clock != NULL)
     g_clear_signal_handler (&pending->paint_id, pending->clock);
   g_clear_object (&pending->clock);
   accord_backup_auto_in_background (pending->store);
+  if (pending->application != NULL && pending->application->notifier != NULL)
+    accord_notifier_check (pending->application->notifier, pending->store);
+  g_clear_weak_pointer (&pending->application);
   g_object_unref (pending->store);
   g_free (pending);
 }
 
 static void
-pending_backup_painted_cb (GdkFrameClock *clock,
-                           PendingBackup *pending)
+pending_start_painted_cb (GdkFrameClock *clock,
+                          PendingStart  *pending)
 {
-  pending_backup_start (pending);
+  pending_start_run (pending);
 }
 
 static gboolean
-pending_backup_timeout_cb (gpointer data)
+pending_start_timeout_cb (gpointer data)
 {
-  PendingBackup *pending = data;
+  PendingStart *pending = data;
 
   pending->timeout_id = 0;
-  pending_backup_start (pending);
+  pending_start_run (pending);
   return G_SOURCE_REMOVE;
 }
 
 static void
-backup_after_next_frame (AccordWindow *window,
-                         AccordStore  *store)
+start_after_next_frame (AccordApplication *self,
+                        AccordWindow      *window,
+                        AccordStore       *store)
 {
-  PendingBackup *pending;
+  PendingStart *pending;
   GdkFrameClock *clock;
 
   if (store == NULL)
     return;
-  pending = g_new0 (PendingBackup, 1);
+  pending = g_new0 (PendingStart, 1);
+  g_set_weak_pointer (&pending->application, self);
   pending->store = g_object_ref (store);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   if (clock != NULL)
     {
       pending->clock = g_object_ref (clock);
       pending->paint_id = g_signal_connect (clock, "after-paint",
-                                            G_CALLBACK (pending_backup_painted_cb), pending);
+                                            G_CALLBACK (pending_start_painted_cb), pending);
     }
-  pending->timeout_id = g_timeout_add_seconds (BACKUP_FALLBACK_SECONDS,
-                                               pending_backup_timeout_cb, pending);
+  pending->timeout_id = g_timeout_add_seconds (START_FALLBACK_SECONDS,
+                                               pending_start_timeout_cb, pending);
 }
 
 /* Shows the workspace at @path, opened (or not) by the caller. */
@@ -244,10 +250,9 @@ show_workspace (AccordApplication *self,
 
   remember_workspace (self, path);
   gtk_window_present (GTK_WINDOW (window));
-  /* Once a day, a copy into the backup folder, in a thread, silently. */
-  backup_after_next_frame (window, store);
-  if (self->notifier != NULL)
-    accord_notifier_check (self->notifier, store);
+  /* Once a day, a copy into the backup folder, in a thread, silently;
+   * and a notification of what is overdue. */
+  start_after_next_frame (self, window, store);
   return TRUE;
 }
 
