@@ -233,26 +233,22 @@ start_after_next_frame (AccordApplication *self,
                                                pending_start_timeout_cb, pending);
 }
 
-/* Shows the workspace at @path, opened (or not) by the caller. */
+/* What follows opening @path in @window: %TRUE when it @opened, else
+ * the window shows why not. */
 static gboolean
-show_workspace (AccordApplication *self,
-                const char        *path,
-                AccordStore       *store,
-                const GError      *open_error)
+finish_open (AccordApplication *self,
+             AccordWindow      *window,
+             const char        *path,
+             gboolean           opened)
 {
-  AccordWindow *window = get_window (self);
-
-  if (!accord_window_show_workspace (window, store, open_error, NULL))
-    {
-      gtk_window_present (GTK_WINDOW (window));
-      return FALSE;
-    }
+  gtk_window_present (GTK_WINDOW (window));
+  if (!opened)
+    return FALSE;
 
   remember_workspace (self, path);
-  gtk_window_present (GTK_WINDOW (window));
   /* Once a day, a copy into the backup folder, in a thread, silently;
    * and a notification of what is overdue. */
-  start_after_next_frame (self, window, store);
+  start_after_next_frame (self, window, accord_window_get_store (window));
   return TRUE;
 }
 
@@ -261,22 +257,21 @@ accord_application_open_workspace (AccordApplication *self,
                                    const char        *path,
                                    gboolean           create)
 {
-  g_autoptr(AccordStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  AccordWindow *window;
 
   g_return_val_if_fail (ACCORD_IS_APPLICATION (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = accord_store_open (path, create ? ACCORD_STORE_OPEN_CREATE : ACCORD_STORE_OPEN_DEFAULT,
-                             &error);
-  return show_workspace (self, path, store, error);
+  window = get_window (self);
+  return finish_open (self, window, path,
+                      accord_window_open_workspace (window, path, create, NULL));
 }
 
 /* At start-up the workspace is read in a thread while the window is
  * built: at ten thousand partners each takes about as long as the other. */
 typedef struct
 {
-  char        *path;
+  const char  *path;
   AccordStore *store;
   GError      *error;
 } OpenJob;
@@ -743,7 +738,8 @@ accord_application_activate (GApplication *app)
   install_hooks (self, window);
   g_thread_join (thread);
 
-  if (show_workspace (self, path, job.store, job.error))
+  if (finish_open (self, window, path,
+                   accord_window_show_workspace (window, job.store, job.error, NULL)))
     partner_hook (window);
   g_clear_object (&job.store);
   g_clear_error (&job.error);
