@@ -482,6 +482,23 @@ compare_partners_by_name (gconstpointer a,
   return cmp != 0 ? cmp : (ida > idb) - (ida < idb);
 }
 
+/* An AccordJsonSink onto standard output. */
+static gboolean
+write_stdout (const char  *data,
+              gsize        len,
+              gpointer     user_data,
+              GError     **error)
+{
+  int saved_errno;
+
+  if (fwrite (data, 1, len, stdout) == len)
+    return TRUE;
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write the list: %s"), g_strerror (saved_errno));
+  return FALSE;
+}
+
 static int
 command_list (Cli   *cli,
               int    argc,
@@ -510,14 +527,13 @@ command_list (Cli   *cli,
 
   if (opt_json)
     {
-      g_autofree char *json = accord_json_dump_partners_full (store, TRUE, &error);
-
-      if (json == NULL)
+      /* Written as bytes, as it is made: JSON is UTF-8 whatever the
+       * terminal's locale (g_print() would convert it), and a big
+       * workspace's text need not be held whole. */
+      if (!accord_json_write_partners (store, TRUE, write_stdout, NULL, &error))
         return fail (error);
-      /* Written as bytes: JSON is UTF-8 whatever the terminal's locale,
-       * and g_print() would convert it. */
-      fputs (json, stdout);
-      fputc ('\n', stdout);
+      if (!write_stdout ("\n", 1, NULL, &error))
+        return fail (error);
     }
   else
     {

@@ -60,30 +60,33 @@ static void
 writer_escape (GString    *out,
                const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  const char *run = text;
+  const char *p;
+
+  /* Most text needs no escape: it is copied in runs, not byte by byte. */
+  for (p = text; *p != '\0'; p++)
     {
       char c = *p;
 
-      if (c == '"' || c == '\\')
+      /* json-glib leaves 0x1f as it is, and so do we. */
+      if (c != '"' && c != '\\' && (c < 0 || c >= 0x1f) && c != 0x7f)
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
         {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default: g_string_append_printf (out, "\\u00%.2x", (guint) c); break;
         }
-      else if ((c > 0 && c < 0x1f) || c == 0x7f)
-        {
-          switch (c)
-            {
-            case '\b': g_string_append (out, "\\b"); break;
-            case '\f': g_string_append (out, "\\f"); break;
-            case '\n': g_string_append (out, "\\n"); break;
-            case '\r': g_string_append (out, "\\r"); break;
-            case '\t': g_string_append (out, "\\t"); break;
-            default: g_string_append_printf (out, "\\u00%.2x", (guint) c); break;
-            }
-        }
-      else
-        g_string_append_c (out, c);
     }
+  g_string_append_len (out, run, p - run);
 }
 
 static void
@@ -561,6 +564,100 @@ sort_entry_clear (gpointer data)
   g_clear_pointer (&entry->collate_key, g_free);
 }
 
+/* Partners are written into a buffer that is handed to the sink each time
+ * it holds this much: a dump of 100,000 partners is about 370 MB, and a
+ * sink that writes it out keeps only this in memory. */
+#define SINK_CHUNK (64 * 1024)
+
+static gboolean
+write_partners (AccordStore     *store,
+                gboolean         pretty,
+                GString         *out,
+                AccordJsonSink   sink,
+                gpointer         sink_data,
+                GError         **error)
+{
+  JsonWriter writer = { NULL, };
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GHashTable) by_partner = NULL;
+  g_autoptr(GHashTable) results = NULL;
+  g_autoptr(GHashTable) contacts = NULL;
+  g_autoptr(GHashTable) histories = NULL;
+  GListModel *partners;
+  guint n_partners;
+
+  partners = accord_store_get_partners (store);
+  n_partners = g_list_model_get_n_items (partners);
+
+  entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), n_partners);
+  g_array_set_clear_func (entries, sort_entry_clear);
+  for (guint i = 0; i < n_partners; i++)
+    {
+      SortEntry entry;
+
+      entry.partner = g_list_model_get_item (partners, i);
+      entry.collate_key = g_utf8_collate_key (accord_partner_get_name (entry.partner), -1);
+      g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, compare_entries);
+
+  /* Every agreement in one query, grouped by partner (in the store's
+   * order: newest start first), rather than one query per partner. */
+  agreements = accord_store_list_all_agreements (store, error);
+  if (agreements == NULL)
+    return FALSE;
+  by_partner = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      AccordAgreement *a = agreements->pdata[i];
+      GPtrArray *list = g_hash_table_lookup (by_partner, &a->partner_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_partner, &a->partner_id, list);
+        }
+      g_ptr_array_add (list, a);
+    }
+
+  /* Health and commission for every partner at once, too, and likewise
+   * the contacts and the stage histories: a query per partner, in name
+   * order, jumps around the file, and grew faster than the workspace. */
+  results = accord_store_list_results (store, error);
+  if (results == NULL)
+    return FALSE;
+  contacts = _accord_store_list_all_contacts (store, error);
+  if (contacts == NULL)
+    return FALSE;
+  histories = _accord_store_list_all_stage_changes (store, error);
+  if (histories == NULL)
+    return FALSE;
+
+  writer.out = out;
+  writer.pretty = pretty;
+  json_writer_begin_array (&writer);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const SortEntry *entry = &g_array_index (entries, SortEntry, i);
+      gint64 id = accord_partner_get_id (entry->partner);
+
+      add_partner (&writer, store, entry->partner, g_hash_table_lookup (contacts, &id),
+                   g_hash_table_lookup (histories, &id), g_hash_table_lookup (by_partner, &id),
+                   g_hash_table_lookup (results, &id));
+      if (sink != NULL && out->len >= SINK_CHUNK)
+        {
+          if (!sink (out->str, out->len, sink_data, error))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
+    }
+  json_writer_end_array (&writer);
+
+  return sink == NULL || sink (out->str, out->len, sink_data, error);
+}
+
 /**
  * accord_json_dump_partners_full:
  * @store: a workspace
@@ -610,86 +707,50 @@ accord_json_dump_partners_full (AccordStore  *store,
                                 gboolean      pretty,
                                 GError      **error)
 {
-  JsonWriter writer = { NULL, };
   g_autoptr(GString) out = NULL;
-  g_autoptr(GArray) entries = NULL;
-  g_autoptr(GPtrArray) agreements = NULL;
-  g_autoptr(GHashTable) by_partner = NULL;
-  g_autoptr(GHashTable) results = NULL;
-  g_autoptr(GHashTable) contacts = NULL;
-  g_autoptr(GHashTable) histories = NULL;
-  GListModel *partners;
-  guint n_partners;
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  partners = accord_store_get_partners (store);
-  n_partners = g_list_model_get_n_items (partners);
-
-  entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), n_partners);
-  g_array_set_clear_func (entries, sort_entry_clear);
-  for (guint i = 0; i < n_partners; i++)
-    {
-      SortEntry entry;
-
-      entry.partner = g_list_model_get_item (partners, i);
-      entry.collate_key = g_utf8_collate_key (accord_partner_get_name (entry.partner), -1);
-      g_array_append_val (entries, entry);
-    }
-  g_array_sort (entries, compare_entries);
-
-  /* Every agreement in one query, grouped by partner (in the store's
-   * order: newest start first), rather than one query per partner. */
-  agreements = accord_store_list_all_agreements (store, error);
-  if (agreements == NULL)
-    return NULL;
-  by_partner = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                      (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < agreements->len; i++)
-    {
-      AccordAgreement *a = agreements->pdata[i];
-      GPtrArray *list = g_hash_table_lookup (by_partner, &a->partner_id);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (by_partner, &a->partner_id, list);
-        }
-      g_ptr_array_add (list, a);
-    }
-
-  /* Health and commission for every partner at once, too, and likewise
-   * the contacts and the stage histories: a query per partner, in name
-   * order, jumps around the file, and grew faster than the workspace. */
-  results = accord_store_list_results (store, error);
-  if (results == NULL)
-    return NULL;
-  contacts = _accord_store_list_all_contacts (store, error);
-  if (contacts == NULL)
-    return NULL;
-  histories = _accord_store_list_all_stage_changes (store, error);
-  if (histories == NULL)
-    return NULL;
-
   /* About 3.7 kB per partner, pretty. */
-  out = g_string_sized_new (MAX (n_partners, 1) * 4096);
-  writer.out = out;
-  writer.pretty = pretty;
-  json_writer_begin_array (&writer);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const SortEntry *entry = &g_array_index (entries, SortEntry, i);
-
-      gint64 id = accord_partner_get_id (entry->partner);
-
-      add_partner (&writer, store, entry->partner, g_hash_table_lookup (contacts, &id),
-                   g_hash_table_lookup (histories, &id), g_hash_table_lookup (by_partner, &id),
-                   g_hash_table_lookup (results, &id));
-    }
-  json_writer_end_array (&writer);
-
+  out = g_string_sized_new (MAX (g_list_model_get_n_items (accord_store_get_partners (store)),
+                                 1) * 4096);
+  if (!write_partners (store, pretty, out, NULL, NULL, error))
+    return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * accord_json_write_partners:
+ * @store: a workspace
+ * @pretty: whether to indent the output for people
+ * @sink: (scope call): receives the text, a piece at a time, in order
+ * @sink_data: data for @sink
+ * @error: return location for a #GError
+ *
+ * Writes what accord_json_dump_partners_full() returns, byte for byte,
+ * through @sink in pieces of about 64 KiB, so that the whole text is never
+ * in memory at once. The first piece comes once every partner's results
+ * have been read. When @sink fails (returns %FALSE, setting @error),
+ * nothing more is written.
+ *
+ * Returns: %TRUE if every piece was written
+ */
+gboolean
+accord_json_write_partners (AccordStore     *store,
+                            gboolean         pretty,
+                            AccordJsonSink   sink,
+                            gpointer         sink_data,
+                            GError         **error)
+{
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  out = g_string_sized_new (SINK_CHUNK + 16 * 1024);
+  return write_partners (store, pretty, out, sink, sink_data, error);
 }
 
 /**

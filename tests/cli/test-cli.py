@@ -103,6 +103,22 @@ def demo_then_list_json(tmp):
 
 
 @test
+def list_json_to_a_full_disk(tmp):
+    """The JSON is written as it is made; a write that fails is reported."""
+    workspace = os.path.join(tmp, "full.accord")
+    result = run("demo", "--partners", "40", "--seed", "3", "-o", workspace)
+    check(result.returncode == 0, "demo failed", result)
+    if not os.path.exists("/dev/full"):
+        return
+    with open("/dev/full", "w") as full:
+        failed = subprocess.run([CLI, "--workspace", workspace, "list", "--json"],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    check(failed.returncode != 0, "list --json into a full disk succeeded", failed)
+    check("Cannot write the list" in failed.stderr, "no reason given", failed)
+    check(len(failed.stderr.splitlines()) == 1, "expected exactly one line", failed)
+
+
+@test
 def demo_same_seed_same_data(tmp):
     dumps = []
     for name in ("a.accord", "b.accord"):

@@ -608,6 +608,68 @@ test_same_as_json_glib (Fixture       *fixture,
     }
 }
 
+typedef struct
+{
+  GString *text;
+  guint    pieces;
+  guint    fail_at;   /* the piece the sink refuses, from 1; 0 for none */
+} Sink;
+
+static gboolean
+sink_cb (const char  *data,
+         gsize        len,
+         gpointer     user_data,
+         GError     **error)
+{
+  Sink *sink = user_data;
+
+  sink->pieces++;
+  if (sink->pieces == sink->fail_at)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "Disk full");
+      return FALSE;
+    }
+  g_string_append_len (sink->text, data, len);
+  return TRUE;
+}
+
+/* Written through a sink, the text comes in several pieces, and together
+ * they are the dump byte for byte; a sink that fails stops the writing. */
+static void
+test_sink (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean pretty_modes[] = { FALSE, TRUE };
+
+  accord_store_set_today (fixture->store, "2026-11-21");
+  g_assert_true (accord_demo_fill (fixture->store, 60, 7, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint mode = 0; mode < G_N_ELEMENTS (pretty_modes); mode++)
+    {
+      g_autofree char *json = accord_json_dump_partners (fixture->store, pretty_modes[mode]);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) refused = g_string_new (NULL);
+      Sink sink = { text, 0, 0 };
+      Sink failing = { refused, 0, 2 };
+
+      g_assert_true (accord_json_write_partners (fixture->store, pretty_modes[mode], sink_cb,
+                                                 &sink, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (sink.pieces, >, 1);
+      g_assert_cmpstr (text->str, ==, json);
+
+      g_assert_false (accord_json_write_partners (fixture->store, pretty_modes[mode], sink_cb,
+                                                  &failing, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_clear_error (&error);
+      g_assert_cmpuint (failing.pieces, ==, 2);
+      g_assert_cmpuint (refused->len, >, 0);
+      g_assert_cmpuint (refused->len, <, strlen (json));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -625,6 +687,7 @@ main (int    argc,
               fixture_set_up, test_interleaved_lists, fixture_tear_down);
   g_test_add ("/json/stage-history", Fixture, NULL,
               fixture_set_up, test_stage_history, fixture_tear_down);
+  g_test_add ("/json/sink", Fixture, NULL, fixture_set_up, test_sink, fixture_tear_down);
   g_test_add ("/json/same-as-json-glib", Fixture, NULL,
               fixture_set_up, test_same_as_json_glib, fixture_tear_down);
 
