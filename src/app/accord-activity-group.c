@@ -206,7 +206,7 @@ make_row (AccordActivityGroup  *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
   icon = gtk_image_new_from_icon_name (accord_work_activity_icon (activity->kind));
-  gtk_widget_set_tooltip_text (icon, kind);
+  accord_form_set_tooltip (icon, kind);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, kind, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
@@ -217,14 +217,14 @@ make_row (AccordActivityGroup  *self,
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (badge, "reply-badge");
       gtk_widget_add_css_class (badge, "caption");
-      gtk_widget_set_tooltip_text (badge, _("Their answer: it stopped the follow-ups"));
+      accord_form_set_tooltip (badge, _("Their answer: it stopped the follow-ups"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Activity"));
+  accord_form_set_tooltip (button, _("Remove Activity"));
   /* Translators: %s is an activity's summary or kind. */
   remove_label = g_strdup_printf (_("Remove “%s”"),
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));

@@ -915,7 +915,7 @@ remove_button_new (const char *label)
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  accord_form_set_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
   gtk_widget_add_css_class (button, "flat");
@@ -1153,7 +1153,7 @@ add_deliverable_row (AccordAgreementDialog   *self,
   d->due = entry_row_new (_("Due date (YYYY-MM-DD)"), value != NULL ? value->due : NULL);
   d->done = gtk_check_button_new ();
   gtk_widget_set_valign (d->done, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (d->done, _("Done"));
+  accord_form_set_tooltip (d->done, _("Done"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (d->done), value != NULL && value->done);
   remove = remove_button_new (_("Remove Deliverable"));
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (d->row), d->done);

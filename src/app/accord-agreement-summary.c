@@ -143,7 +143,7 @@ show_agreement (AccordAgreementSummary *self,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   button = gtk_button_new_with_mnemonic (_("_Edit"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Edit the agreement"));
+  accord_form_set_tooltip (button, _("Edit the agreement"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "summary.edit");
   gtk_box_append (GTK_BOX (box), button);
   menu = g_menu_new ();
@@ -152,7 +152,7 @@ show_agreement (AccordAgreementSummary *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (menu_button, _("More about the agreement"));
+  accord_form_set_tooltip (menu_button, _("More about the agreement"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("More about the agreement"), -1);
   gtk_widget_add_css_class (menu_button, "flat");
@@ -296,7 +296,7 @@ show_history (AccordAgreementSummary *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Open this agreement"));
+      accord_form_set_tooltip (row, _("Open this agreement"));
       g_object_set_data_full (G_OBJECT (row), "accord-agreement", accord_agreement_copy (a),
                               (GDestroyNotify) accord_agreement_free);
       g_signal_connect (row, "activated", G_CALLBACK (earlier_activated_cb), self);
@@ -560,7 +560,7 @@ accord_agreement_summary_init (AccordAgreementSummary *self)
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_button_set_child (GTK_BUTTON (self->add_button), content);
   gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->add_button, _("Record a new agreement with this partner"));
+  accord_form_set_tooltip (self->add_button, _("Record a new agreement with this partner"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Add Agreement"), -1);
   gtk_widget_add_css_class (self->add_button, "flat");

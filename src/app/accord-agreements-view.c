@@ -268,7 +268,7 @@ row_new (AccordAgreementsView *self,
         if (warnings & (1 << bit))
           g_string_append_printf (tooltip, "%s%s", tooltip->len > 0 ? "\n" : "",
                                   accord_agreement_warning_title (1 << bit));
-      gtk_widget_set_tooltip_text (line, tooltip->str);
+      accord_form_set_tooltip (line, tooltip->str);
       gtk_box_append (GTK_BOX (box), line);
     }
 

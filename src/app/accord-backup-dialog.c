@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-backup-dialog.h"
+#include "accord-form.h"
 
 #include "accord-locale.h"
 #include <glib/gi18n.h>
@@ -150,7 +151,7 @@ reload (AccordBackupDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, label);
+      accord_form_set_tooltip (button, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "backup.restore");
@@ -362,7 +363,7 @@ accord_backup_dialog_init (AccordBackupDialog *self)
                                   _("Backing up"), -1);
   self->now_button = gtk_button_new_with_mnemonic (_("_Back Up Now"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->now_button), "backup.now");
-  gtk_widget_set_tooltip_text (self->now_button, _("Back up the workspace now"));
+  accord_form_set_tooltip (self->now_button, _("Back up the workspace now"));
   gtk_box_append (GTK_BOX (box), self->spinner);
   gtk_box_append (GTK_BOX (box), self->now_button);
   adw_preferences_group_set_header_suffix (self->group, box);

@@ -334,7 +334,7 @@ sparkline_new (AccordDashboardView *self)
   gtk_widget_set_hexpand (area, TRUE);
   gtk_widget_set_margin_top (area, 8);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), sparkline_draw, spark, g_free);
-  gtk_widget_set_tooltip_text (area, description);
+  accord_form_set_tooltip (area, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Revenue by month"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -631,7 +631,7 @@ add_top_partners (AccordDashboardView *self)
        * widening the window. The accessible name stays the whole word. */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_widget_set_tooltip_text (button, _(pages[k].title));
+      accord_form_set_tooltip (button, _(pages[k].title));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(pages[k].title), -1);
 

@@ -219,7 +219,7 @@ make_row (AccordDueView       *self,
       g_autofree char *label = NULL;
 
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (check, _("Mark Done"));
+      accord_form_set_tooltip (check, _("Mark Done"));
       /* Translators: %s is a task. */
       label = g_strdup_printf (_("Mark “%s” done"), item->title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -9,6 +9,29 @@
 #include "accord-app-resources.h"
 
 void
+accord_form_set_tooltip (GtkWidget  *widget,
+                         const char *text)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* Hiding the focus widget would move the focus away. */
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (widget) ||
+      (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget))))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}
+
+void
 accord_form_label_entry_row (AdwEntryRow *row)
 {
   GtkEditable *delegate;

@@ -40,6 +40,15 @@ void accord_form_ask_name (GtkWidget          *parent,
                            gpointer            user_data,
                            GDestroyNotify      destroy);
 
+/* Gives @widget the tooltip @text (NULL for none). GTK asks the display
+ * where the pointer is each time a visible widget's tooltip is set, in
+ * case the tooltip on show must change: under X11 a round trip to the
+ * server, some 150 of them at start-up and one or more for every row a
+ * list makes. A widget that is not on screen shows no tooltip, so it gets
+ * its text while hidden, which GTK does not ask about. */
+void accord_form_set_tooltip (GtkWidget  *widget,
+                              const char *text);
+
 /* Registers the app's resources (templates, CSS) once. */
 void accord_form_ensure_resources (void);
 

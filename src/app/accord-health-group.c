@@ -118,7 +118,7 @@ delete_button (const char *action,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  accord_form_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -562,7 +562,7 @@ referral_row (AccordHealthGroup    *self,
 
   row = plain_row (customer, subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Edit the referral"));
+  accord_form_set_tooltip (row, _("Edit the referral"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "health.edit-referral");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                           g_variant_new_int64 (referral->id));
@@ -609,7 +609,7 @@ referral_row (AccordHealthGroup    *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Change status, edit or delete"));
+  accord_form_set_tooltip (menu_button, _("Change status, edit or delete"));
   /* Translators: %s is a referral's customer. */
   more_label = g_strdup_printf (_("More about “%s”"), customer);
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -700,7 +700,7 @@ figures_row (AccordHealthGroup   *self,
 
   row = plain_row (title, subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Edit the month's figures"));
+  accord_form_set_tooltip (row, _("Edit the month's figures"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "health.edit-figures");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                           g_variant_new_string (figures->month));

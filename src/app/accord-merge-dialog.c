@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-merge-dialog.h"
+#include "accord-form.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -369,7 +370,7 @@ accord_merge_dialog_present (AccordWindow  *window,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new (_("Merge Partners"), subtitle));
   m->back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (m->back, _("Back"));
+  accord_form_set_tooltip (m->back, _("Back"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (m->back), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Back"), -1);
   gtk_widget_set_visible (m->back, FALSE);

@@ -358,7 +358,7 @@ file_row (OverlapDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No file chosen"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, button_tooltip);
+  accord_form_set_tooltip (button, button_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   button_tooltip, -1);
   g_object_set_data (G_OBJECT (button), "accord-which", GUINT_TO_POINTER (which));

@@ -760,7 +760,7 @@ build_ratings (AccordPartnerPage *self)
 
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           name, -1);
-          gtk_widget_set_tooltip_text (button, name);
+          accord_form_set_tooltip (button, name);
           g_object_set_data (G_OBJECT (button), "criterion", GINT_TO_POINTER (c));
           g_object_set_data (G_OBJECT (button), "rating", GINT_TO_POINTER (r + 1));
           g_signal_connect (button, "toggled", G_CALLBACK (rating_toggled_cb), self);

@@ -191,7 +191,7 @@ build_ratings (AccordReviewDialog *self)
 
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           name, -1);
-          gtk_widget_set_tooltip_text (button, name);
+          accord_form_set_tooltip (button, name);
           g_object_set_data (G_OBJECT (button), "accord-rating", GUINT_TO_POINTER (i));
           if (r > 0)
             gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->rating_buttons[i][0]);

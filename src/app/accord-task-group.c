@@ -565,7 +565,7 @@ copy_button (const char *action,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
+  accord_form_set_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -663,7 +663,7 @@ make_task_row (AccordTaskGroup  *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   /* Translators: %s is a task. */
   check_label = g_strdup_printf (_("Mark “%s” done"), task->title);
-  gtk_widget_set_tooltip_text (check, _("Mark Done"));
+  accord_form_set_tooltip (check, _("Mark Done"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   check_label, -1);
   g_object_set_data (G_OBJECT (check), "accord-task-id", GSIZE_TO_POINTER (task->id));
@@ -719,7 +719,7 @@ make_past_row (AccordTaskGroup  *self,
       subtitle = g_strdup_printf (_("Done on %s"), done);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (check, _("Reopen"));
+      accord_form_set_tooltip (check, _("Reopen"));
       /* Translators: %s is a task. */
       label = g_strdup_printf (_("Reopen “%s”"), task->title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -788,7 +788,7 @@ make_later_row (AccordTaskGroup  *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, _("Mark Done"));
+  accord_form_set_tooltip (check, _("Mark Done"));
   /* Translators: %s is a task. */
   label = g_strdup_printf (_("Mark “%s” done"), task->title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -1062,7 +1062,7 @@ refresh (AccordTaskGroup *self)
   {
     GtkWidget *button = text_button (_("_Templates…"), "tasks.templates");
 
-    gtk_widget_set_tooltip_text (button, _("Open the email templates"));
+    accord_form_set_tooltip (button, _("Open the email templates"));
     add_row (self, make_button_row (_("Emails"),
                                     _("Filled in with what Accord knows"),
                                     button));

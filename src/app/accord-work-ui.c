@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-work-ui.h"
+#include "accord-form.h"
 
 #include "accord-locale.h"
 #include "accord-lifecycle.h"
@@ -97,7 +98,7 @@ accord_work_snooze_button (const char *action,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Snooze"));
+  accord_form_set_tooltip (button, _("Snooze"));
   /* Translators: %s is a task, as in "Snooze “Follow up”". */
   label = g_strdup_printf (_("Snooze “%s”"), task_title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,

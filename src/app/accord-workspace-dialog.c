@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accord-workspace-dialog.h"
+#include "accord-form.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -363,7 +364,7 @@ accord_workspace_dialog_new (AccordWindow *window)
     GtkWidget *button = gtk_button_new_with_mnemonic (_("_Rename…"));
 
     gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (button, _("Give the workspace file a new name"));
+    accord_form_set_tooltip (button, _("Give the workspace file a new name"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "workspace.rename");
     adw_action_row_add_suffix (ADW_ACTION_ROW (self->file_row), button);
   }
@@ -381,7 +382,7 @@ accord_workspace_dialog_new (AccordWindow *window)
 
     gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (cancel, "flat");
-    gtk_widget_set_tooltip_text (cancel, _("Cancel Renaming"));
+    accord_form_set_tooltip (cancel, _("Cancel Renaming"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Cancel Renaming"), -1);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "workspace.cancel-rename");
