@@ -39,6 +39,7 @@ struct _AccordWindow
   GtkEveryFilter *every_filter;
   GtkSortListModel *sort_model;
   GtkGrid *filter_grid;
+  GtkPopover *filter_popover;
   AdwButtonContent *filter_button_content;
   GtkDropDown *sort_dropdown;
   gboolean close_confirmed;
@@ -570,10 +571,15 @@ add_filter_row (AccordWindow  *self,
                                value_to_index, index_to_value, NULL, NULL);
 }
 
+/* Made the first time the filters are shown: the drop-downs are not
+ * needed for the first frame. */
 static void
 build_filter_controls (AccordWindow *self)
 {
   GtkWidget *label, *entry;
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->filter_grid)) != NULL)
+    return;
 
   add_filter_row (self, 0, _("Stage"), "stage", (gpointer) accord_stage_get_label, ACCORD_N_STAGES);
   add_filter_row (self, 1, _("Fit"), "band", (gpointer) accord_fit_band_get_label, ACCORD_N_FIT_BANDS);
@@ -938,6 +944,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, list_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_grid);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, board_bin);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, agreements_bin);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, due_bin);
@@ -1072,7 +1079,8 @@ accord_window_init (AccordWindow *self)
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (GTK_FILTER (self->filter)));
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter),
                            g_object_ref (GTK_FILTER (self->partner_filter)));
-  build_filter_controls (self);
+  g_signal_connect_object (self->filter_popover, "show", G_CALLBACK (build_filter_controls), self,
+                           G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     {
       accord_partner_filter_bind_settings (self->partner_filter, self->settings);

@@ -360,6 +360,55 @@ test_main_menus_made_on_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The filter controls are made the first time the filters are shown,
+ * and then show the filters already set. */
+static void
+test_filters_made_on_open (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.accordhq.Accord");
+  AccordWindow *window;
+  GtkWidget *grid;
+  GtkMenuButton *button;
+  GtkWidget *stage = NULL;
+  guint n = 0;
+
+  g_settings_set_int (settings, "filter-stage", ACCORD_STAGE_OUTREACH);
+  window = accord_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  grid = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "filter_grid");
+  /* The Filters button: the filter popover's parent. */
+  button = GTK_MENU_BUTTON (gtk_widget_get_parent (TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW,
+                                                                   "filter_popover")));
+  g_assert_null (gtk_widget_get_first_child (grid));
+
+  gtk_menu_button_popup (button);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      n++;
+      if (stage == NULL && GTK_IS_DROP_DOWN (child))
+        stage = child;
+    }
+  /* Stage, fit, type, position, tier and tag, each with its label. */
+  g_assert_cmpuint (n, ==, 12);
+  g_assert_nonnull (stage);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (stage)), ==,
+                    1 + ACCORD_STAGE_OUTREACH);
+
+  /* Shown again, they are not made twice; and they still follow the settings. */
+  gtk_menu_button_popdown (button);
+  g_settings_set_int (settings, "filter-stage", -1);
+  gtk_menu_button_popup (button);
+  n = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  g_assert_cmpuint (n, ==, 12);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (stage)), ==, 0);
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +424,7 @@ main (int   argc,
       g_test_add_func ("/window/filters-and-sort", test_filters_and_sort);
       g_test_add_func ("/window/row-rebind-keeps-text", test_row_rebind_keeps_text);
       g_test_add_func ("/window/main-menus-made-on-open", test_main_menus_made_on_open);
+      g_test_add_func ("/window/filters-made-on-open", test_filters_made_on_open);
     }
   return g_test_run ();
 }
