@@ -764,6 +764,27 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The shortcuts window, made the first time it is asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/accordhq/Accord/ui/shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Kept with the window, above it, hidden rather than destroyed on close. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 toggle_view_action (GtkWidget  *widget,
                     const char *action_name,
@@ -953,6 +974,8 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "win.toggle-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-view", NULL, toggle_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, data_action);

@@ -38,7 +38,7 @@
 #include "accord-workspace-dialog.h"
 #include "test-app-helpers.h"
 
-#define HELP_OVERLAY "/io/github/accordhq/Accord/gtk/help-overlay.ui"
+#define HELP_OVERLAY "/io/github/accordhq/Accord/ui/shortcuts.ui"
 
 /* An accelerator as text, the same for the same key: the keypad's and
  * the ISO keyboard's keys count as the main keyboard's. Returns NULL for
@@ -337,8 +337,15 @@ test_overlay_lists_every_accelerator (void)
       g_hash_table_insert (where, g_strdup ("F10"), g_strdup ("the primary menu"));
     }
 
-  /* What the shortcuts window lists; the app shows that window. */
+  /* What the shortcuts window lists; the app shows that window, made when
+   * first asked for (GtkApplication would make it with every window). */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window)))));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window)))) == GTK_WINDOW (window));
   builder = gtk_builder_new_from_resource (HELP_OVERLAY);
   objects = gtk_builder_get_objects (builder);
   for (GSList *l = objects; l != NULL; l = l->next)
