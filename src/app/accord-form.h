@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Small helpers shared by the forms: how a field shows that its text was
- * refused, and accessible names for entry rows. */
+ * refused, accessible names for entry rows, and tooltips. */
 
 /* Names the editable inside an AdwEntryRow after the row's title, so
  * screen readers (and our AT-SPI tests) find "Name", "Email"... */
