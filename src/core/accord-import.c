@@ -1472,6 +1472,92 @@ set_journal_mode (sqlite3    *db,
   return changed;
 }
 
+/* From this many new partners, and no fewer than the workspace already
+ * has, an import that only adds drops the indexes of the tables it fills
+ * and makes them again after the last row (below). */
+#define REBUILD_INDEXES_ROWS 1000
+
+/* The tables an import writes to. */
+#define IMPORT_TABLES "'partner', 'stage_change', 'partner_tag', 'contact'"
+
+static gint64
+count_partners (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = G_MAXINT64;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM partner", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Each row added to an indexed table goes into every index too, at a
+ * place far from the last one's for most of them (a name, a tag), so a
+ * big import touches pages all over each index. Made from the finished
+ * table instead, an index is sorted once and written in order: SQLite's
+ * own advice for bulk loads. Inside the import's transaction, a failure
+ * or a cancel brings every index back with the rollback. Returns the
+ * statements that make the dropped indexes again, exactly as the schema
+ * holds them (indexes that come with a constraint are kept), or NULL
+ * with @error set. */
+static GPtrArray *
+drop_indexes (AccordStore  *store,
+              GError      **error)
+{
+  sqlite3 *db = _accord_store_get_db (store);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                               "AND sql IS NOT NULL AND tbl_name IN (" IMPORT_TABLES ")",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, _accord_store_column_dup (stmt, 0));
+      g_ptr_array_add (creates, _accord_store_column_dup (stmt, 1));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _accord_store_set_error (store, rc, _("Could not save"), error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+
+      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
+      if (rc != SQLITE_OK)
+        {
+          _accord_store_set_error (store, rc, _("Could not save"), error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&creates);
+}
+
+static gboolean
+create_indexes (AccordStore  *store,
+                GPtrArray    *creates,
+                GError      **error)
+{
+  for (guint i = 0; i < creates->len; i++)
+    {
+      int rc = sqlite3_exec (_accord_store_get_db (store), creates->pdata[i], NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        return _accord_store_set_error (store, rc, _("Could not save"), error);
+    }
+  return TRUE;
+}
+
 /* Writes the pending rows in one transaction; nothing on failure or
  * cancel. */
 static gboolean
@@ -1486,6 +1572,7 @@ write_pending (ImportState                *state,
   gboolean foreign_keys = _accord_store_get_pragma (state->store,
                                                     ACCORD_STORE_PRAGMA_FOREIGN_KEYS) == 1;
   Writer writer = { NULL, };
+  g_autoptr(GPtrArray) dropped_indexes = NULL;
   gboolean ok = FALSE;
   gboolean rollback_journal = FALSE;
   int cache_size;
@@ -1513,6 +1600,12 @@ write_pending (ImportState                *state,
       !_accord_store_begin (state->store, error))
     goto out;
 
+  /* Updates look their contacts up through the indexes: kept then. */
+  if (state->report->n_updated == 0 && pending->len >= REBUILD_INDEXES_ROWS &&
+      pending->len >= count_partners (db) &&
+      (dropped_indexes = drop_indexes (state->store, error)) == NULL)
+    goto out;
+
   for (guint i = 0; i < pending->len; i++)
     {
       const PendingRow *row = &g_array_index (pending, PendingRow, i);
@@ -1524,6 +1617,11 @@ write_pending (ImportState                *state,
         goto out;
       report_progress (options, ACCORD_IMPORT_PHASE_WRITE, i + 1, pending->len);
     }
+
+  if (dropped_indexes != NULL &&
+      (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+       !create_indexes (state->store, dropped_indexes, error)))
+    goto out;
 
   /* The last moment to change one's mind. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||

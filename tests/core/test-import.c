@@ -1224,6 +1224,146 @@ test_big_import_journal (Fixture       *fixture,
   g_assert_cmpuint (n_partners (fixture), ==, 3000);
 }
 
+/* The indexes of the tables an import fills, one "name: sql" line each. */
+static char *
+import_indexes (sqlite3 *db)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master "
+                                           "WHERE type = 'index' AND tbl_name IN ('partner', "
+                                           "'stage_change', 'partner_tag', 'contact') "
+                                           "ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_integrity (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  AccordStore  *store;
+  GCancellable *cancel_in_write;
+  int           name_index_while_writing;   /* -1 until the write starts */
+} IndexProbe;
+
+static void
+index_probe_cb (AccordImportPhase phase,
+                guint             done,
+                guint             total,
+                gpointer          user_data)
+{
+  IndexProbe *probe = user_data;
+  sqlite3_stmt *stmt = NULL;
+
+  if (phase != ACCORD_IMPORT_PHASE_WRITE)
+    return;
+  if (probe->name_index_while_writing < 0 && done > 0)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (_accord_store_get_db (probe->store),
+                                           "SELECT count(*) FROM sqlite_master WHERE "
+                                           "name = 'partner_name'", -1, &stmt, NULL), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      probe->name_index_while_writing = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  if (probe->cancel_in_write != NULL && done >= total / 2)
+    g_cancellable_cancel (probe->cancel_in_write);
+}
+
+/* A big import that only adds, into a workspace no bigger than itself,
+ * writes without the indexes and makes them again at the end: they come
+ * back the same and complete, and a cancel brings them back as well. A
+ * smaller import, or one that updates, keeps them. */
+static void
+test_indexes_rebuilt (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = make_big_csv (1200);
+  g_autofree char *before = import_indexes (_accord_store_get_db (fixture->store));
+  g_autofree char *after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) small = g_string_new ("Company,Tags,Contact\n");
+  IndexProbe probe = { fixture->store, cancellable, -1 };
+  AccordImportOptions options = { 0, };
+
+  g_assert_nonnull (strstr (before, "partner_name: CREATE INDEX"));
+  g_assert_nonnull (strstr (before, "partner_tag_tag: CREATE INDEX"));
+  options.progress = index_probe_cb;
+  options.progress_data = &probe;
+
+  /* Cancelled halfway: nothing written, every index there. */
+  g_assert_false (import_full (fixture, csv, &options, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (probe.name_index_while_writing, ==, 0);
+  after = import_indexes (_accord_store_get_db (fixture->store));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Done: the same indexes, holding every new row. */
+  probe.cancel_in_write = NULL;
+  probe.name_index_while_writing = -1;
+  g_assert_true (import_full (fixture, csv, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (probe.name_index_while_writing, ==, 0);
+  after = import_indexes (_accord_store_get_db (fixture->store));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  assert_integrity (_accord_store_get_db (fixture->store));
+  reopen (fixture);
+  g_assert_cmpuint (n_partners (fixture), ==, 1200);
+  g_assert_true (accord_store_check (fixture->store, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    /* Read through the index itself. */
+    g_assert_cmpint (sqlite3_prepare_v2 (_accord_store_get_db (fixture->store),
+                                         "SELECT count(*) FROM partner_tag INDEXED BY "
+                                         "partner_tag_tag WHERE tag = 'a'", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1200);
+    sqlite3_finalize (stmt);
+  }
+
+  /* Fewer rows than the workspace has: written with the indexes. */
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_printf (small, "Small %u,b,Person %u\n", i, i);
+  options.progress_data = &probe;
+  probe.name_index_while_writing = -1;
+  probe.store = fixture->store;
+  g_assert_true (import_full (fixture, small->str, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (probe.name_index_while_writing, ==, 1);
+  assert_integrity (_accord_store_get_db (fixture->store));
+
+  /* Updates, however many: with the indexes. */
+  probe.name_index_while_writing = -1;
+  options.match = ACCORD_IMPORT_MATCH_DOMAIN;
+  g_assert_true (import_full (fixture, csv, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (probe.name_index_while_writing, ==, 1);
+  g_assert_cmpuint (n_partners (fixture), ==, 2300);
+}
+
 typedef struct
 {
   const char *path;
@@ -1379,6 +1519,8 @@ main (int    argc,
               fixture_set_up, test_checks_agree_with_validator, fixture_tear_down);
   g_test_add ("/import/big-import-journal", Fixture, NULL,
               fixture_set_up, test_big_import_journal, fixture_tear_down);
+  g_test_add ("/import/indexes-rebuilt", Fixture, NULL,
+              fixture_set_up, test_indexes_rebuilt, fixture_tear_down);
   g_test_add ("/import/connection-restored", Fixture, NULL,
               fixture_set_up, test_connection_restored, fixture_tear_down);
   g_test_add ("/import/update-of-vanished-partner", Fixture, NULL,
