@@ -38,6 +38,12 @@ struct _AccordWindow
   AccordPartnerFilter *partner_filter;
   GtkEveryFilter *every_filter;
   GtkSortListModel *sort_model;
+  /* The sorted partners as the list shows them: only the first few for
+   * a newly shown list's first frame (show_first_rows()). */
+  GtkSliceListModel *rows;
+  guint every_row_tick;
+  guint every_row_idle;
+  gboolean first_frame_ticked;
   GtkGrid *filter_grid;
   GtkPopover *filter_popover;
   AdwButtonContent *filter_button_content;
@@ -237,10 +243,10 @@ remember_selection (AccordWindow  *self,
 }
 
 static guint
-remembered_position (AccordWindow *self)
+remembered_position (AccordWindow *self,
+                     GListModel   *model)
 {
   g_autofree char *path = NULL;
-  GListModel *model = G_LIST_MODEL (self->selection);
   gint64 id = 0;
   guint n = g_list_model_get_n_items (model);
 
@@ -1146,10 +1152,74 @@ accord_window_get_store (AccordWindow *self)
   return self->store;
 }
 
+/* GTK 4.8's list view makes 200 rows (GTK_LIST_VIEW_MAX_LIST_ITEMS) as
+ * soon as it has that many items, however few fit in the window. At
+ * start-up, making, styling and measuring them all costs about a sixth of
+ * the time to the first frame. So a newly shown list holds only its first
+ * FIRST_FRAME_ROWS partners, more than fit on any screen, for its first
+ * frame; every partner is in from the next frame on. Whatever needs a
+ * partner further down (choosing it, the partner shown last time) shows
+ * them all first, and so does a window that is never shown, once the main
+ * loop has nothing else to do. */
+#define FIRST_FRAME_ROWS 60
+
+static void
+show_every_row (AccordWindow *self)
+{
+  g_clear_handle_id (&self->every_row_idle, g_source_remove);
+  if (self->every_row_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->every_row_tick);
+      self->every_row_tick = 0;
+    }
+  if (self->rows != NULL && gtk_slice_list_model_get_size (self->rows) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+}
+
+static gboolean
+every_row_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  AccordWindow *self = user_data;
+
+  /* The first tick comes as the first frame starts, the second once it
+   * has been drawn. */
+  if (!self->first_frame_ticked)
+    {
+      self->first_frame_ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  self->every_row_tick = 0;
+  show_every_row (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+every_row_idle_cb (gpointer user_data)
+{
+  AccordWindow *self = user_data;
+
+  self->every_row_idle = 0;
+  show_every_row (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_rows (AccordWindow *self)
+{
+  gtk_slice_list_model_set_size (self->rows, FIRST_FRAME_ROWS);
+  self->first_frame_ticked = FALSE;
+  self->every_row_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                       every_row_tick_cb, self, NULL);
+  self->every_row_idle = g_idle_add_full (G_PRIORITY_LOW, every_row_idle_cb, self, NULL);
+}
+
 void
 accord_window_set_store (AccordWindow *self,
                          AccordStore  *store)
 {
+  guint position;
   GtkSortListModel *sorted;
 
   g_return_if_fail (ACCORD_IS_WINDOW (self));
@@ -1183,7 +1253,9 @@ accord_window_set_store (AccordWindow *self,
     accord_due_view_set_store (self->due_view, store);
   if (self->dashboard_view != NULL)
     accord_dashboard_view_set_store (self->dashboard_view, store);
+  show_every_row (self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->filter_model);
   self->sort_model = NULL;
   g_set_object (&self->store, store);
@@ -1196,7 +1268,12 @@ accord_window_set_store (AccordWindow *self,
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                     make_sorter (gtk_drop_down_get_selected (self->sort_dropdown)));
   self->sort_model = sorted;
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (sorted)));
+  self->rows = gtk_slice_list_model_new (G_LIST_MODEL (sorted), 0, G_MAXUINT);
+  position = remembered_position (self, G_LIST_MODEL (sorted));
+  if (g_list_model_get_n_items (G_LIST_MODEL (sorted)) > FIRST_FRAME_ROWS &&
+      (position == GTK_INVALID_LIST_POSITION || position < FIRST_FRAME_ROWS))
+    show_first_rows (self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1220,8 +1297,6 @@ accord_window_set_store (AccordWindow *self,
    * time, else on the first item. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
-      guint position = remembered_position (self);
-
       self->selecting = TRUE;
       gtk_single_selection_set_selected (self->selection,
                                          position != GTK_INVALID_LIST_POSITION ? position : 0);
@@ -1290,6 +1365,7 @@ accord_window_select_partner (AccordWindow  *self,
   if (self->selection == NULL)
     return;
 
+  show_every_row (self);
   model = G_LIST_MODEL (self->selection);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)

@@ -409,6 +409,146 @@ test_filters_made_on_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *list_view;
+  int        rows_at_first_frame;   /* -1 until the first frame */
+  guint      items_at_first_frame;
+} FirstFrame;
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  if (frame->rows_at_first_frame >= 0)
+    return;
+  frame->rows_at_first_frame = (int) n_children (frame->list_view);
+  frame->items_at_first_frame =
+    g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (frame->list_view))));
+}
+
+static void
+window_map_cb (GtkWidget  *window,
+               FirstFrame *frame)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_cb), frame);
+}
+
+static gboolean
+all_items_shown (gpointer data)
+{
+  GtkListView *list_view = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))) == 250;
+}
+
+static AccordStore *
+store_of_250 (void)
+{
+  AccordStore *store = test_store_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %03u", i);
+      g_autoptr(AccordPartner) partner = accord_partner_new (name);
+
+      g_assert_true (accord_store_add_partner (store, partner, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return store;
+}
+
+/* GTK 4.8's list view makes 200 rows when it has that many items: a new
+ * list's first frame shows its first 60 partners only, and every partner
+ * from the next frame on; whatever needs one further down, or a window
+ * never shown, gets them all at once. */
+static void
+test_first_frame_rows (void)
+{
+  g_autoptr(AccordStore) store = store_of_250 ();
+  AccordWindow *window = accord_window_new (NULL);
+  GtkListView *list_view = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "list_view");
+  FirstFrame frame = { GTK_WIDGET (list_view), -1, 0 };
+  GListModel *shown;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  accord_window_set_store (window, store);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 60);
+  g_signal_connect (window, "map", G_CALLBACK (window_map_cb), &frame);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (all_items_shown, list_view, 5000);
+
+  g_assert_cmpint (frame.rows_at_first_frame, >, 0);
+  g_assert_cmpint (frame.rows_at_first_frame, <=, 60);
+  g_assert_cmpuint (frame.items_at_first_frame, ==, 60);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 250);
+  spin_for (100);
+  g_assert_cmpuint (n_children (GTK_WIDGET (list_view)), >, 60);
+  {
+    g_autoptr(AccordPartner) last = g_list_model_get_item (shown, 249);
+    g_assert_cmpstr (accord_partner_get_name (last), ==, "Partner 249");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A window never shown has them all once nothing else is left to do. */
+  window = accord_window_new (NULL);
+  list_view = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "list_view");
+  accord_window_set_store (window, store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))),
+                    ==, 60);
+  spin_until (all_items_shown, list_view, 5000);
+  g_assert_true (all_items_shown (list_view));
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Choosing a partner further down, before the first frame. */
+  window = accord_window_new (NULL);
+  list_view = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "list_view");
+  accord_window_set_store (window, store);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  {
+    GListModel *partners = accord_store_get_partners (store);
+    g_autoptr(AccordPartner) partner = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (partners) && partner == NULL; i++)
+      {
+        g_autoptr(AccordPartner) item = g_list_model_get_item (partners, i);
+
+        if (g_strcmp0 (accord_partner_get_name (item), "Partner 200") == 0)
+          partner = g_steal_pointer (&item);
+      }
+    g_assert_nonnull (partner);
+    accord_window_select_partner (window, partner);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 250);
+    g_assert_true (accord_partner_page_get_partner (accord_window_get_partner_page (window)) ==
+                   partner);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The partner shown last time is further down: all of them at once. */
+  window = accord_window_new (NULL);
+  list_view = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "list_view");
+  accord_window_set_store (window, store);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 250);
+  g_assert_nonnull (accord_partner_page_get_partner (accord_window_get_partner_page (window)));
+  g_assert_cmpstr (accord_partner_get_name (accord_partner_page_get_partner (
+                     accord_window_get_partner_page (window))), ==, "Partner 200");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +565,7 @@ main (int   argc,
       g_test_add_func ("/window/row-rebind-keeps-text", test_row_rebind_keeps_text);
       g_test_add_func ("/window/main-menus-made-on-open", test_main_menus_made_on_open);
       g_test_add_func ("/window/filters-made-on-open", test_filters_made_on_open);
+      g_test_add_func ("/window/first-frame-rows", test_first_frame_rows);
     }
   return g_test_run ();
 }
