@@ -1493,6 +1493,16 @@ count_partners (sqlite3 *db)
   return n;
 }
 
+static gboolean
+exec_sql (AccordStore  *store,
+          const char   *sql,
+          GError      **error)
+{
+  int rc = sqlite3_exec (_accord_store_get_db (store), sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || _accord_store_set_error (store, rc, _("Could not save"), error);
+}
+
 /* Each row added to an indexed table goes into every index too, at a
  * place far from the last one's for most of them (a name, a tag), so a
  * big import touches pages all over each index. Made from the finished
@@ -1531,14 +1541,11 @@ drop_indexes (AccordStore  *store,
   for (guint i = 0; i < names->len; i++)
     {
       char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+      gboolean dropped = exec_sql (store, sql, error);
 
-      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
       sqlite3_free (sql);
-      if (rc != SQLITE_OK)
-        {
-          _accord_store_set_error (store, rc, _("Could not save"), error);
-          return NULL;
-        }
+      if (!dropped)
+        return NULL;
     }
   return g_steal_pointer (&creates);
 }
@@ -1549,12 +1556,8 @@ create_indexes (AccordStore  *store,
                 GError      **error)
 {
   for (guint i = 0; i < creates->len; i++)
-    {
-      int rc = sqlite3_exec (_accord_store_get_db (store), creates->pdata[i], NULL, NULL, NULL);
-
-      if (rc != SQLITE_OK)
-        return _accord_store_set_error (store, rc, _("Could not save"), error);
-    }
+    if (!exec_sql (store, creates->pdata[i], error))
+      return FALSE;
   return TRUE;
 }
 
