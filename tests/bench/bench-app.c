@@ -15,8 +15,8 @@
  *         the frame clock's "after-paint" of the last frame drawn before
  *         the window has been quiet for 150 ms: the list model filtered,
  *         then the list laid out and painted. Time the main loop spent
- *         blocked in poll() or napping in between (waiting for the next
- *         frame tick of the display, not working) is subtracted; `filter-wall-ms`
+ *         blocked in poll() in between (waiting for the next frame tick
+ *         of the display, not working) is subtracted; `filter-wall-ms`
  *         keeps it. `filter-model-ms` is the filtering alone (the
  *         window's "search-changed" handler).
  * switch  The same window; successive partners are selected through the
@@ -100,26 +100,34 @@ search_handled_cb (GtkSearchEntry *entry,
   search_handled_us = g_get_monotonic_time ();
 }
 
-/* Runs the main loop until nothing was painted for QUIET_US since @since. */
+static gboolean
+quiet_over_cb (gpointer data)
+{
+  guint *id = data;
+
+  *id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until nothing was painted for QUIET_US since @since.
+ * It blocks in poll() between events, as the app's own main loop does: a
+ * loop that kept looking for events would spend time reading the display
+ * connection that the app never spends. */
 static void
 run_until_quiet (gint64 since)
 {
   for (;;)
     {
-      gint64 now = g_get_monotonic_time ();
-      gint64 latest = MAX (since, last_paint_us);
+      gint64 left = MAX (since, last_paint_us) + QUIET_US - g_get_monotonic_time ();
+      guint id;
 
-      if (now - latest >= QUIET_US)
+      if (left <= 0)
         return;
-      /* Nothing to do: a nap, which is waiting just as poll() is. */
-      if (!g_main_context_pending (NULL))
-        {
-          gint64 start = g_get_monotonic_time ();
-
-          g_usleep (1000);
-          poll_blocked_us += g_get_monotonic_time () - start;
-        }
-      g_main_context_iteration (NULL, FALSE);
+      id = g_timeout_add_full (G_PRIORITY_LOW, (guint) ((left + 999) / 1000),
+                               quiet_over_cb, &id, NULL);
+      g_main_context_iteration (NULL, TRUE);
+      if (id != 0)
+        g_source_remove (id);
     }
 }
 
