@@ -549,6 +549,95 @@ test_first_frame_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 int        *count)
+{
+  (*count)++;
+}
+
+/* Giving a widget the style classes it already has has no effect at all
+ * (src/app/accord-same-classes.c); other classes are set as GTK does. */
+static void
+test_same_classes_kept (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("x"));
+  const char *two[] = { "title", "dim-label", NULL };
+  const char *two_again[] = { "dim-label", "title", "dim-label", NULL };
+  const char *other[] = { "heading", NULL };
+  int notified = 0;
+
+  gtk_widget_set_css_classes (label, two);
+  g_signal_connect (label, "notify::css-classes", G_CALLBACK (count_notify_cb), &notified);
+  gtk_widget_set_css_classes (label, two);
+  gtk_widget_set_css_classes (label, two_again);
+  g_assert_cmpint (notified, ==, 0);
+  g_assert_true (gtk_widget_has_css_class (label, "title"));
+
+  gtk_widget_set_css_classes (label, other);
+  g_assert_cmpint (notified, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (label, "heading"));
+  g_assert_false (gtk_widget_has_css_class (label, "title"));
+
+  gtk_widget_set_css_classes (label, NULL);
+  g_assert_cmpint (notified, ==, 2);
+  g_assert_false (gtk_widget_has_css_class (label, "heading"));
+  gtk_widget_set_css_classes (label, NULL);
+  g_assert_cmpint (notified, ==, 2);
+  g_object_unref (label);
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                int           *frames)
+{
+  (*frames)++;
+}
+
+/* Choosing another partner is laid out in one frame. With libadwaita 1.2's
+ * leaflet, each switch used to be followed by another layout, restyling
+ * its shadow for nothing. */
+static void
+test_switch_one_frame (void)
+{
+  g_autoptr(AccordStore) store = store_of_250 ();
+  AccordWindow *window = accord_window_new (NULL);
+  GtkListView *list_view = TEMPLATE_CHILD (window, ACCORD_TYPE_WINDOW, "list_view");
+  GtkSelectionModel *selection;
+  GdkFrameClock *clock;
+  int frames = 0, fewest = G_MAXINT;
+
+  /* Nothing else may move meanwhile. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE,
+                "gtk-cursor-blink", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  accord_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (all_items_shown, list_view, 5000);
+  spin_for (300);
+  selection = gtk_list_view_get_model (list_view);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert_nonnull (clock);
+  g_signal_connect (clock, "layout", G_CALLBACK (count_frame_cb), &frames);
+
+  /* Other tests' windows on the same display may move the focus, which
+   * restyles this one: the fewest layouts over several switches counts. */
+  for (guint position = 3; position < 17; position += 2)
+    {
+      frames = 0;
+      gtk_selection_model_select_item (selection, position, TRUE);
+      spin_for (300);
+      g_assert_cmpint (frames, >=, 1);
+      fewest = MIN (fewest, frames);
+    }
+  g_assert_cmpint (fewest, ==, 1);
+  g_signal_handlers_disconnect_by_func (clock, count_frame_cb, &frames);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE,
+                "gtk-cursor-blink", TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +655,8 @@ main (int   argc,
       g_test_add_func ("/window/main-menus-made-on-open", test_main_menus_made_on_open);
       g_test_add_func ("/window/filters-made-on-open", test_filters_made_on_open);
       g_test_add_func ("/window/first-frame-rows", test_first_frame_rows);
+      g_test_add_func ("/window/same-classes-kept", test_same_classes_kept);
+      g_test_add_func ("/window/switch-one-frame", test_switch_one_frame);
     }
   return g_test_run ();
 }
