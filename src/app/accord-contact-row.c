@@ -409,18 +409,20 @@ accord_contact_row_new (AccordStore   *store,
 
 /**
  * accord_contact_row_set_contact:
+ * @contact: (nullable): the contact to show, or %NULL to hide the row
  *
  * Shows @contact in the row instead, collapsed: the partner page keeps
  * its rows from one partner to the next, since making new ones (each a
  * dozen widgets to style) took much of switching partners. Edits waiting
- * for their pause are saved to the contact shown before.
+ * for their pause are saved to the contact shown before. A row without a
+ * contact is hidden until it is given one.
  */
 void
 accord_contact_row_set_contact (AccordContactRow *self,
                                 AccordContact    *contact)
 {
   g_return_if_fail (ACCORD_IS_CONTACT_ROW (self));
-  g_return_if_fail (ACCORD_IS_CONTACT (contact));
+  g_return_if_fail (contact == NULL || ACCORD_IS_CONTACT (contact));
 
   if (self->contact == contact)
     return;
@@ -432,14 +434,17 @@ accord_contact_row_set_contact (AccordContactRow *self,
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), FALSE);
     }
   g_set_object (&self->contact, contact);
-  self->notify_id = g_signal_connect_object (contact, "notify", G_CALLBACK (contact_notify_cb),
-                                             self, G_CONNECT_SWAPPED);
-
   for (guint f = 0; f < ACCORD_N_CONTACT_FIELDS; f++)
     {
       self->dirty[f] = FALSE;
       self->invalid[f] = FALSE;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self), contact != NULL);
+  if (contact == NULL)
+    return;
+
+  self->notify_id = g_signal_connect_object (contact, "notify", G_CALLBACK (contact_notify_cb),
+                                             self, G_CONNECT_SWAPPED);
   if (self->rows[0] != NULL)
     {
       self->loading = TRUE;

@@ -69,7 +69,7 @@ struct _AccordPartnerPage
   GtkWidget *identity_error;
   GtkWidget *relationship_error;
   GtkWidget *notes_error;
-  AdwPreferencesGroup *contacts_group;
+  GtkLabel *role_hint;
   AdwPreferencesPage *fit_page;
   AdwPreferencesGroup *fit_group;
   AdwActionRow *score_row;
@@ -187,6 +187,11 @@ load_combo (AccordPartnerPage *self)
                               accord_partner_get_priority_override (self->partner));
 }
 
+/* The hint is a label of the page's own, not the group's description:
+ * that one breaks between any two letters, so GTK measured it at widths
+ * of a few pixels, a line per letter, whenever it changed, which took a
+ * tenth of a partner switch. This one breaks between words and is at
+ * least 20 characters wide. */
 static void
 update_role_hint (AccordPartnerPage *self)
 {
@@ -198,7 +203,8 @@ update_role_hint (AccordPartnerPage *self)
   if (role != NULL)
     /* Translators: %s is a role, e.g. "Head of product or CTO". */
     hint = g_strdup_printf (_("For this kind of partnership, look for: %s."), role);
-  adw_preferences_group_set_description (self->contacts_group, hint);
+  gtk_label_set_label (self->role_hint, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->role_hint), hint != NULL);
 }
 
 static void
@@ -569,7 +575,10 @@ create_contact_row (gpointer item,
 }
 
 /* One row per contact, in the model's order. Rows are kept and given
- * another contact rather than made anew (see accord_contact_row_set_contact()). */
+ * another contact rather than made anew (see accord_contact_row_set_contact()),
+ * and rows beyond the last contact are kept too, hidden, for the next
+ * partner with more contacts: making and dropping them was a twentieth
+ * of a partner switch. */
 static void
 sync_contact_rows (AccordPartnerPage *self)
 {
@@ -586,8 +595,8 @@ sync_contact_rows (AccordPartnerPage *self)
       else
         gtk_list_box_append (self->contacts_list, create_contact_row (contact, self));
     }
-  while ((row = gtk_list_box_get_row_at_index (self->contacts_list, n)) != NULL)
-    gtk_list_box_remove (self->contacts_list, GTK_WIDGET (row));
+  for (guint i = n; (row = gtk_list_box_get_row_at_index (self->contacts_list, i)) != NULL; i++)
+    accord_contact_row_set_contact (ACCORD_CONTACT_ROW (row), NULL);
 }
 
 static void
@@ -1255,7 +1264,7 @@ accord_partner_page_class_init (AccordPartnerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, identity_error);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, relationship_error);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, notes_error);
-  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, role_hint);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, AccordPartnerPage, tab_stack);

@@ -219,7 +219,13 @@ first_contact_row (Fixture *f)
   GtkListBox *list = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "contacts_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
-  return row ? ACCORD_CONTACT_ROW (row) : NULL;
+  /* A row without a contact waits, hidden, for the next one. */
+  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)))
+    {
+      g_assert_true (row == NULL || accord_contact_row_get_contact (ACCORD_CONTACT_ROW (row)) == NULL);
+      return NULL;
+    }
+  return ACCORD_CONTACT_ROW (row);
 }
 
 static void
@@ -284,7 +290,7 @@ test_contact_rows_follow_partner (Fixture       *f,
   g_autoptr(AccordContact) finn = accord_contact_new ("Finn Ode");
   g_autoptr(GError) error = NULL;
   GtkListBox *list = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "contacts_list");
-  AccordContactRow *row;
+  AccordContactRow *row, *second;
 
   g_assert_true (accord_store_add_partner (f->store, other, NULL, &error));
   g_assert_true (accord_store_add_contact (f->store, f->partner, dana, &error));
@@ -299,7 +305,12 @@ test_contact_rows_follow_partner (Fixture       *f,
 
   accord_partner_page_set_partner (f->page, other);
   g_assert_true (first_contact_row (f) == row);
-  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  /* The second row is kept, hidden and without a contact. */
+  second = ACCORD_CONTACT_ROW (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_nonnull (second);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (second)));
+  g_assert_null (accord_contact_row_get_contact (second));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
   g_assert_true (accord_contact_row_get_contact (row) == finn);
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Finn Ode");
@@ -308,11 +319,20 @@ test_contact_rows_follow_partner (Fixture       *f,
   g_assert_cmpstr (accord_contact_get_role (dana), ==, "Editor");
   g_assert_cmpstr (accord_contact_get_role (finn), ==, "");
 
-  /* Back: both rows again, each with its own contact. */
+  /* Back: the same two rows, both shown, each with its own contact. */
   accord_partner_page_set_partner (f->page, f->partner);
-  g_assert_true (accord_contact_row_get_contact (first_contact_row (f)) == dana);
-  g_assert_true (accord_contact_row_get_contact (ACCORD_CONTACT_ROW (gtk_list_box_get_row_at_index (list, 1)))
-                 == eli);
+  g_assert_true (first_contact_row (f) == row);
+  g_assert_true (accord_contact_row_get_contact (row) == dana);
+  g_assert_true (ACCORD_CONTACT_ROW (gtk_list_box_get_row_at_index (list, 1)) == second);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (second)));
+  g_assert_true (accord_contact_row_get_contact (second) == eli);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Eli Moss");
+
+  /* A partner without contacts hides both; flushing the page has nothing
+   * left to save in them. */
+  accord_partner_page_set_partner (f->page, NULL);
+  g_assert_null (first_contact_row (f));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (second)));
 }
 
 static GtkWidget *
@@ -445,6 +465,45 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpuint (count_action_rows (GTK_WIDGET (history)), ==, header_rows + 3);
 }
 
+/* Above the contacts, whom to look for in this kind of partnership; the
+ * hint follows the partner's kind and the partner shown. It breaks lines
+ * between words only and is at least 20 characters wide: breaking
+ * anywhere had GTK measure it a letter per line at every change. */
+static void
+test_role_hint (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkLabel *hint = TEMPLATE_CHILD (f->page, ACCORD_TYPE_PARTNER_PAGE, "role_hint");
+  g_autoptr(AccordPartner) other = accord_partner_new ("Amber Works");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (accord_partner_get_partnership_type (f->partner), ==,
+                   ACCORD_PARTNERSHIP_TYPE_UNSET);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+
+  accord_partner_set_partnership_type (f->partner, ACCORD_PARTNERSHIP_TYPE_INTEGRATION);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  g_assert_cmpstr (gtk_label_get_label (hint), ==,
+                   "For this kind of partnership, look for: Head of product or CTO.");
+  g_assert_true (gtk_label_get_wrap (hint));
+  g_assert_cmpint (gtk_label_get_wrap_mode (hint), ==, PANGO_WRAP_WORD);
+  g_assert_cmpint (gtk_label_get_width_chars (hint), >=, 20);
+
+  accord_partner_set_partnership_type (other, ACCORD_PARTNERSHIP_TYPE_CO_MARKETING);
+  g_assert_true (accord_store_add_partner (f->store, other, NULL, &error));
+  g_assert_no_error (error);
+  accord_partner_page_set_partner (f->page, other);
+  g_assert_cmpstr (gtk_label_get_label (hint), ==,
+                   "For this kind of partnership, look for: Head of marketing.");
+
+  accord_partner_set_partnership_type (other, ACCORD_PARTNERSHIP_TYPE_SPONSORSHIP);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  accord_partner_page_set_partner (f->page, f->partner);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  accord_partner_page_set_partner (f->page, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+}
+
 /* The Fit section is filled when it is shown, from the partner then
  * shown; what the user typed there and could not save survives. */
 static void
@@ -516,6 +575,8 @@ main (int   argc,
                   fixture_set_up, test_form_saves, fixture_tear_down);
       g_test_add ("/partner-page/bad-input-kept", Fixture, NULL,
                   fixture_set_up, test_bad_input_kept, fixture_tear_down);
+      g_test_add ("/partner-page/role-hint", Fixture, NULL,
+                  fixture_set_up, test_role_hint, fixture_tear_down);
       g_test_add ("/partner-page/contacts", Fixture, NULL,
                   fixture_set_up, test_contacts, fixture_tear_down);
       g_test_add ("/partner-page/scorecard", Fixture, NULL,
